@@ -1,0 +1,39 @@
+# A Cold Business Deal: the single entry point. Needs only Python 3.11+ to start.
+#   make lab        set up and open the course in JupyterLab
+#   make test       set up and run every test (what CI runs)
+#   make execute    re-run every notebook in place so stored outputs are fresh
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+
+.PHONY: setup lab test lint unit notebooks execute clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/01-reading-the-article.ipynb
+
+lint: setup
+	$(BIN)/ruff check helpers tests tools
+	$(BIN)/ruff format --check helpers tests tools
+
+test: lint
+	$(BIN)/python -m pytest --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/sanitize.cfg tests helpers $(NOTEBOOKS)
+
+execute: setup
+	$(BIN)/python tools/execute_notebooks.py
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,1 @@
+"""Helpers for the A Cold Business Deal course."""

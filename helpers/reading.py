@@ -1,0 +1,132 @@
+"""Reading the article: who says what, what kind of claim it is, and what can be checked.
+
+>>> claims_by_kind().to_dict()
+{'reported fact': 12, 'opinion': 9, 'estimate': 5, 'forecast': 4}
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import style
+from helpers.sources import claim, claims, fact, source_line
+
+__all__ = [
+    "KINDS",
+    "claims_by_kind",
+    "source_chains",
+    "hedged_claims",
+    "numbers_in_article",
+    "article_against_other_sources",
+    "draw_claims_by_kind",
+]
+
+KINDS = ("reported fact", "estimate", "forecast", "opinion")
+
+# Which outside figures speak to which number in the article.
+CHECKS: dict[str, tuple[str, ...]] = {
+    "nk_soldiers_left": ("nis_decided_12000", "us_estimate_10000", "nis_kursk_11000"),
+    "pay_per_soldier_month": ("nis_troop_income_per_year",),
+    "nk_army_size": ("nk_active_cia_2024", "nk_active_rok_2022", "nk_active_reuters_2024"),
+    "russia_losses_per_day": (
+        "ukdi_losses_per_day_2024_09",
+        "ukdi_losses_per_day_2024_10",
+        "radakin_losses_per_day_2024_10",
+    ),
+    "mobilised_2022": ("mobilised_2022_shoigu", "mobilised_2022_putin"),
+    "men_fled_2022": ("left_russia_sep_21_24", "left_russia_by_oct_4"),
+}
+
+
+def claims_by_kind() -> pd.Series:
+    """How many of the article's claims are reported facts, estimates, forecasts, opinions."""
+    counts = claims()["kind"].value_counts()
+    counts.index.name = None
+    counts.name = None
+    return counts
+
+
+def source_chains() -> pd.DataFrame:
+    """Who says each claim, on whose authority, and how many claims each pair makes.
+
+    >>> chains = source_chains()
+    >>> int(chains["claims"].sum()) == len(claims())
+    True
+    """
+    table = claims().assign(
+        speaker=lambda t: t["speaker"].str.split(" \\(").str[0],
+        on_authority_of=lambda t: t["on_authority_of"].str.replace(
+            r"^no source named.*", "no source named", regex=True
+        ),
+    )
+    return (
+        table.groupby(["speaker", "on_authority_of"], sort=False)
+        .size()
+        .rename("claims")
+        .reset_index()
+        .sort_values("claims", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def hedged_claims() -> pd.DataFrame:
+    """The claims that carry a hedge word, with the word.
+
+    >>> "minstens" in set(hedged_claims()["hedge"])
+    True
+    """
+    table = claims()
+    table = table[table["hedge"] != ""]
+    return table[["id", "hedge", "claim_en"]].reset_index(drop=True)
+
+
+def numbers_in_article() -> pd.DataFrame:
+    """The claims that carry a number, with their range and unit.
+
+    >>> numbers_in_article()["id"].tolist()[:2]
+    ['nk_soldiers_left', 'pay_per_soldier_month']
+    """
+    table = claims()
+    has_number = table["value"].notna() | table["low"].notna()
+    return table.loc[has_number, ["id", "value", "low", "high", "unit", "hedge"]].reset_index(
+        drop=True
+    )
+
+
+def article_against_other_sources() -> pd.DataFrame:
+    """Each number of the article beside what other sources said, with their dates.
+
+    >>> table = article_against_other_sources()
+    >>> list(table.columns)
+    ['article says', 'article value', 'other source', 'their value', 'their low', 'their high', 'as of']
+    """
+    rows = []
+    for claim_id, fact_ids in CHECKS.items():
+        c = claim(claim_id)
+        for fact_id in fact_ids:
+            f = fact(fact_id)
+            rows.append(
+                {
+                    "article says": c.text,
+                    "article value": c.value if c.value is not None else c.low,
+                    "other source": f.text,
+                    "their value": f.value,
+                    "their low": f.low,
+                    "their high": f.high,
+                    "as of": f.as_of,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def draw_claims_by_kind() -> Figure:
+    """Chart: the article's claims counted by kind, longest bar on top, counts printed."""
+    counts = claims_by_kind().reindex(list(KINDS)).fillna(0).iloc[::-1]
+    fig, ax = style.figure(7.5, 3.4)
+    bars = ax.barh(counts.index, counts.to_numpy(), color=style.PALETTE["blue"])
+    ax.bar_label(bars, padding=4)
+    ax.set_xlabel("number of claims in the article")
+    ax.grid(axis="y", visible=False)
+    style.add_source(fig, source_line("cold_business") + " Kinds assigned in seeds/claims.csv.")
+    return fig

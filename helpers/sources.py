@@ -1,0 +1,360 @@
+"""Load the course's sources from ``seeds/``: the article, its claims and the outside facts.
+
+Every number a notebook shows comes from here (or is computed from it by another helper),
+so a reader can always ask "says who?" and get an answer.
+
+>>> claim("pay_per_soldier_month").value
+2000.0
+>>> fact("rub_per_usd_2024_10_16").unit
+'RUB per USD'
+>>> source_line("russia_losses_per_day")
+'Source: BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence).'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "SEEDS",
+    "ARTICLE_FILE",
+    "Sourced",
+    "article_text",
+    "article_meta",
+    "paragraphs",
+    "claims",
+    "facts",
+    "claim",
+    "fact",
+    "quote",
+    "source_line",
+    "table",
+    "losses_monthly",
+    "Passage",
+    "passage",
+]
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLE_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.nl.txt"
+TRANSLATION_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.en.txt"
+META_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.meta.json"
+ARTICLE_CITATION = "BNR Nieuwsradio, Oct 2024"
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A number (or statement) together with where it comes from.
+
+    ``value``, ``low`` and ``high`` are floats, or ``None`` where the source gives none.
+    """
+
+    id: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    text: str
+    citation: str
+    quote_nl: str = ""
+    caveat: str = ""
+    as_of: str = ""
+    kind: str = ""
+
+    def __repr__(self) -> str:
+        shown = "-" if self.value is None else f"{self.value:,.10g}"
+        return f"{self.id}: {shown} {self.unit} ({self.citation})".replace(" ()", "")
+
+
+def _read_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def article_text() -> str:
+    """The article exactly as published (Dutch), odd spacing and all.
+
+    >>> article_text().startswith(" date 2024-10 Er zijn nu tienduizend")
+    True
+    """
+    return _read_text(ARTICLE_FILE)
+
+
+def article_meta() -> dict:
+    """Outlet, date, language, the people quoted, a public copy's address and the sha256.
+
+    >>> article_meta()["outlet"]
+    'BNR Nieuwsradio'
+    """
+    return json.loads(_read_text(META_FILE))
+
+
+def sha256_of_article() -> str:
+    """The sha256 of the article file's bytes (compare with ``article_meta()['sha256']``)."""
+    return hashlib.sha256(ARTICLE_FILE.read_bytes()).hexdigest()
+
+
+def paragraphs() -> pd.DataFrame:
+    """The article block by block: Dutch text beside our English translation.
+
+    Headings count as blocks too, so the numbering matches the printed article.
+
+    >>> p = paragraphs()
+    >>> list(p.columns)
+    ['block', 'nl', 'en']
+    >>> p.loc[2, "en"]
+    'A cold business deal'
+    """
+    nl = article_text().split("\n\n")
+    en = _read_text(TRANSLATION_FILE).rstrip("\n").split("\n\n")
+    if len(nl) != len(en):
+        raise ValueError(f"translation has {len(en)} blocks but the article has {len(nl)}")
+    return pd.DataFrame({"block": range(1, len(nl) + 1), "nl": nl, "en": en})
+
+
+@cache
+def _claims() -> pd.DataFrame:
+    return pd.read_csv(SEEDS / "claims.csv", dtype={"hedge": "string"}, keep_default_na=False)
+
+
+@cache
+def _facts() -> pd.DataFrame:
+    return pd.read_csv(SEEDS / "facts.csv", keep_default_na=False)
+
+
+def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for col in ("value", "low", "high"):
+        frame[col] = pd.to_numeric(frame[col].replace("", None), errors="raise").astype(float)
+    return frame
+
+
+def claims() -> pd.DataFrame:
+    """Every checkable statement of the article, one row each (see ``seeds/claims.csv``).
+
+    >>> len(claims()) >= 20
+    True
+    """
+    return _numeric(_claims())
+
+
+def facts() -> pd.DataFrame:
+    """The outside figures the course uses, each with a source, a date and a caveat.
+
+    >>> set(["source", "as_of", "caveat"]) <= set(facts().columns)
+    True
+    """
+    return _numeric(_facts())
+
+
+def _number(x: float) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def _require_id(kind: str, id_: object, known: pd.Series) -> str:
+    if not isinstance(id_, str):
+        raise TypeError(f"{kind} id must be text, got {id_!r}")
+    if id_ not in set(known):
+        raise KeyError(f"no {kind} with id {id_!r} in seeds/{kind}s.csv")
+    return id_
+
+
+def _claim_citation(row: pd.Series) -> str:
+    """'Joost Bosman, citing the British Ministry of Defence' or just 'Remco Breuker'."""
+    speaker = row["speaker"].split(" (")[0]
+    authority = row["on_authority_of"]
+    if authority == "own judgement" or authority.startswith("no source named"):
+        return speaker
+    return f"{speaker}, citing {authority}"
+
+
+def claim(id: str) -> Sourced:
+    """One claim of the article, with its Dutch words and who said it on whose authority.
+
+    >>> c = claim("russia_losses_per_day")
+    >>> c.value, c.low, c.high, c.unit
+    (1200.0, 1200.0, None, 'people per day')
+    >>> c.quote_nl.endswith("minstens twaalfhonderd mensen aan het front")
+    True
+    """
+    table_ = claims()
+    _require_id("claim", id, table_["id"])
+    row = table_.set_index("id").loc[id]
+    return Sourced(
+        id=id,
+        value=_number(row["value"]),
+        low=_number(row["low"]),
+        high=_number(row["high"]),
+        unit=row["unit"],
+        text=row["claim_en"],
+        citation=_short_citation(id),
+        quote_nl=row["quote_nl"],
+        kind=row["kind"],
+        as_of="2024-10",
+    )
+
+
+def fact(id: str) -> Sourced:
+    """One outside figure with its source, date and caveat.
+
+    >>> f = fact("ukdi_losses_per_day_2024_10")
+    >>> f.value, f.as_of
+    (1354.0, '2024-11')
+    """
+    table_ = facts()
+    _require_id("fact", id, table_["id"])
+    row = table_.set_index("id").loc[id]
+    return Sourced(
+        id=id,
+        value=_number(row["value"]),
+        low=_number(row["low"]),
+        high=_number(row["high"]),
+        unit=row["unit"],
+        text=row["claim_en"],
+        citation=f"{row['source']}, {row['as_of']}",
+        caveat=row["caveat"],
+        as_of=row["as_of"],
+        kind=row["kind"],
+    )
+
+
+def quote(id: str) -> str:
+    """The verbatim Dutch words of a claim.
+
+    >>> quote("cold_business")
+    'Het is vooral heel nuchter en kil zakendoen'
+    """
+    return claim(id).quote_nl
+
+
+def _short_citation(id_: str) -> str:
+    """'BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing ...)' or 'Source name, date'."""
+    if not isinstance(id_, str):
+        raise TypeError(f"source id must be text, got {id_!r}")
+    if id_ in set(_claims()["id"]):
+        who = _claim_citation(_claims().set_index("id").loc[id_])
+        who = who.replace("BNR Nieuwsradio, citing", "citing")
+        return ARTICLE_CITATION if who == "BNR Nieuwsradio" else f"{ARTICLE_CITATION} ({who})"
+    if id_ in set(_facts()["id"]):
+        row = _facts().set_index("id").loc[id_]
+        return f"{row['source']}, {row['as_of']}"
+    raise KeyError(f"no claim or fact with id {id_!r}")
+
+
+def source_line(*ids: str) -> str:
+    """The short source note printed under a chart, for any mix of claim and fact ids.
+
+    Repeated sources are listed once; the article's speakers are grouped together.
+
+    >>> source_line("russia_losses_per_day", "nk_soldiers_left")
+    'Source: BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence; citing South Korean intelligence (NIS)).'
+    >>> line = source_line("ukdi_losses_per_day_2024_10", "radakin_losses_per_day_2024_10")
+    >>> line.startswith("Sources: UK Defence Intelligence, quoted by John Healey")
+    True
+    """
+    if not ids:
+        raise ValueError("source_line needs at least one claim or fact id")
+    article: list[str] = []
+    parts: list[str] = []
+    for id_ in ids:
+        text = _short_citation(id_)
+        if text.startswith(ARTICLE_CITATION):
+            who = text[len(ARTICLE_CITATION) :].strip()[1:-1]  # drop the outer brackets
+            if ARTICLE_CITATION not in parts:
+                parts.append(ARTICLE_CITATION)
+            if who and who not in article:
+                article.append(who)
+        elif text not in parts:
+            parts.append(text)
+    if article:
+        parts[parts.index(ARTICLE_CITATION)] = f"{ARTICLE_CITATION} ({'; '.join(article)})"
+    label = "Source" if len(parts) == 1 else "Sources"
+    return f"{label}: " + "; ".join(parts) + "."
+
+
+@cache
+def _table(name: str) -> pd.DataFrame:
+    return pd.read_csv(SEEDS / f"{name}.csv")
+
+
+def table(name: str) -> pd.DataFrame:
+    """Any other small table in ``seeds/`` by file name without ``.csv``.
+
+    >>> table("russian_personnel_losses_monthly_ua_genstaff").columns[0]
+    'month'
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be text, got {name!r}")
+    if not (SEEDS / f"{name}.csv").is_file():
+        raise KeyError(f"no table seeds/{name}.csv")
+    return _table(name).copy()
+
+
+def losses_monthly() -> pd.DataFrame:
+    """Russian personnel losses month by month, as claimed by Ukraine's General Staff.
+
+    Columns: ``month`` (a pandas Period), ``month_increase``, ``avg_per_day``,
+    ``cumulative_end``. One side's claims: see ``seeds/russian_personnel_losses.meta.json``.
+
+    >>> m = losses_monthly()
+    >>> m.loc[m["month"] == pd.Period("2024-10", "M"), "avg_per_day"].item()
+    1351.3
+    """
+    frame = table("russian_personnel_losses_monthly_ua_genstaff")
+    frame["month"] = pd.PeriodIndex(frame["month"], freq="M")
+    return frame
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Blocks of the article in Dutch, each followed by our English translation.
+
+    Shows as Markdown in a notebook: the Dutch in a ``<blockquote lang="nl">`` (so screen
+    readers switch language), the English below it.
+    """
+
+    blocks: tuple[int, ...]
+    nl: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def _repr_markdown_(self) -> str:
+        parts = []
+        for n, nl, en in zip(self.blocks, self.nl, self.en, strict=True):
+            parts.append(
+                f'<blockquote lang="nl">{nl}</blockquote>\n\n*In English (block {n}):* {en}'
+            )
+        return "\n\n".join(parts)
+
+    def __repr__(self) -> str:
+        return "\n\n".join(
+            f"[{n}] NL: {nl}\n    EN: {en}"
+            for n, nl, en in zip(self.blocks, self.nl, self.en, strict=True)
+        )
+
+
+def passage(*blocks: int) -> Passage:
+    """The article's blocks (numbered from 1, headings included), Dutch beside English.
+
+    >>> print(repr(passage(3)))
+    [3] NL: Kille zakendeal
+        EN: A cold business deal
+    >>> passage(11)
+    Traceback (most recent call last):
+    ...
+    ValueError: blocks must be numbers from 1 to 10, got 11
+    """
+    table_ = paragraphs()
+    if not blocks:
+        raise ValueError("passage needs at least one block number")
+    for n in blocks:
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise TypeError(f"blocks must be whole numbers, got {n!r}")
+        if not 1 <= n <= len(table_):
+            raise ValueError(f"blocks must be numbers from 1 to {len(table_)}, got {n}")
+    rows = table_.set_index("block").loc[list(blocks)]
+    return Passage(tuple(blocks), tuple(rows["nl"]), tuple(rows["en"]))

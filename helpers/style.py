@@ -1,0 +1,138 @@
+"""One look for every chart of the course: colour-blind-safe, readable on a projector and on paper.
+
+Colours come from the Okabe-Ito palette, and every series also gets its own marker or a
+direct label, so no chart relies on colour alone. Figures are plain ``Figure`` objects (not
+pyplot's), so a cell shows a chart exactly once: end the cell with the figure.
+
+>>> fig, ax = figure()
+>>> add_source(fig, "Source: an example.")
+>>> fig.texts[-1].get_text()
+'Source: an example.'
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import matplotlib as mpl
+from cycler import cycler
+from IPython import get_ipython
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+__all__ = [
+    "PALETTE",
+    "MARKERS",
+    "COLOURS",
+    "use",
+    "figure",
+    "add_source",
+    "label_end",
+    "png_bytes",
+]
+
+# Okabe & Ito (2008), a palette that stays distinct for the common kinds of colour blindness.
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+COLOURS: list[str] = [
+    PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple")
+]
+MARKERS: list[str] = ["o", "s", "^", "D", "v", "P"]
+GREY = "#555555"
+
+RC: dict[str, object] = {
+    "figure.figsize": (7.5, 4.0),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 12,
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.8,
+    "lines.linewidth": 2.2,
+    "lines.markersize": 6,
+    "axes.prop_cycle": cycler(color=COLOURS) + cycler(marker=MARKERS),
+    "axes.formatter.use_locale": False,
+    "svg.hashsalt": "cold-business-deal",
+}
+
+
+def use() -> None:
+    """Apply the course's look to every chart drawn after this call.
+
+    >>> use()
+    >>> mpl.rcParams["font.size"]
+    12.0
+    """
+    mpl.rcParams.update(RC)
+    shell = get_ipython()
+    if shell is not None:
+        # Show plain Figure objects as PNG, drawn once (no "tight" second pass) and
+        # compressed lightly: this keeps notebooks and slider redraws fast.
+        shell.display_formatter.formatters["image/png"].for_type(Figure, png_bytes)
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG bytes, drawn once at the figure's own size.
+
+    >>> png_bytes(figure()[0])[:4]
+    b'\\x89PNG'
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def figure(width: float = 7.5, height: float = 4.0, ncols: int = 1) -> tuple[Figure, Axes]:
+    """A new figure in the course's look, with room at the bottom for a source line.
+
+    Returns ``(fig, ax)``; with ``ncols > 1``, ``ax`` is an array of axes side by side.
+
+    >>> fig, ax = figure(6, 3)
+    >>> fig.get_size_inches().tolist()
+    [6.0, 3.0]
+    """
+    use()
+    fig = Figure(figsize=(width, height), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    axes = fig.subplots(1, ncols)
+    return fig, axes
+
+
+def add_source(fig: Figure, text: str, width: int = 110) -> None:
+    """Print a source line (see ``helpers.sources.source_line``) under the chart."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("text must be a non-empty source line")
+    wrapped = "\n".join(textwrap.wrap(text, width=width))
+    lines = wrapped.count("\n") + 1
+    fig.get_layout_engine().set(rect=(0, 0.045 * lines + 0.025, 1, 1 - 0.045 * lines - 0.025))
+    fig.text(0.01, 0.01, wrapped, fontsize=9, color=GREY, ha="left", va="bottom")
+
+
+def label_end(ax: Axes, x: float, y: float, text: str, color: str = GREY) -> None:
+    """Write a label just right of a line's last point, instead of a legend."""
+    ax.annotate(
+        text,
+        xy=(x, y),
+        xytext=(6, 0),
+        textcoords="offset points",
+        color=color,
+        va="center",
+        fontsize=11,
+    )

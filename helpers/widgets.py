@@ -1,0 +1,117 @@
+"""Wire sliders to a drawing function: the what-if explorers of the course.
+
+A widget has three parts (see CONTRIBUTING.md): a pure function in a strand module that
+computes what to draw (tested directly), a drawing function that returns a ``Figure``,
+and a call to ``explore`` in the notebook. Handouts show the stored chart at the default
+values in place of the live widget.
+
+>>> from matplotlib.figure import Figure
+>>> def draw(n: int) -> Figure:
+...     fig = Figure()
+...     fig.subplots().plot(list(range(n)))
+...     return fig
+>>> explorer = explore(draw, n=int_slider("n", 3, 1, 10))
+>>> len(explorer.redraw(n=5).axes[0].lines[0].get_xdata())
+5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+from IPython import get_ipython
+from IPython.display import clear_output, display
+from matplotlib.figure import Figure
+
+__all__ = ["Explorer", "explore", "int_slider", "float_slider"]
+
+NOTE = (
+    "Interactive chart: in JupyterLab, move the sliders to redraw it. "
+    "(A printed handout shows it at the default values.)"
+)
+_LAYOUT = {"width": "520px"}
+_STYLE = {"description_width": "210px"}
+
+
+def int_slider(description: str, value: int, low: int, high: int, step: int = 1):
+    """A labelled whole-number slider that only redraws when released."""
+    return widgets.IntSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=False,
+        layout=_LAYOUT,
+        style=_STYLE,
+    )
+
+
+def float_slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    readout_format: str = ".2f",
+):
+    """A labelled decimal slider that only redraws when released."""
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=False,
+        readout_format=readout_format,
+        layout=_LAYOUT,
+        style=_STYLE,
+    )
+
+
+class Explorer:
+    """Sliders plus the chart they control. Displays as the live widget in JupyterLab."""
+
+    def __init__(self, draw: Callable[..., Figure], controls: dict[str, widgets.ValueWidget]):
+        self.draw = draw
+        self.controls = controls
+        self.output = widgets.Output()
+        self.box = widgets.VBox([*controls.values(), self.output])
+        for control in controls.values():
+            control.observe(self._on_change, names="value")
+        self._on_change()
+
+    def values(self) -> dict[str, object]:
+        """The controls' current values, by the drawing function's argument names."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def redraw(self, **values: object) -> Figure:
+        """The chart for these values (the callback a slider triggers, without display)."""
+        return self.draw(**(self.values() | values))
+
+    def _on_change(self, change: object = None) -> None:
+        fig = self.redraw()
+        if get_ipython() is None:  # plain Python (tests, doctests): nothing to show it in
+            return
+        with self.output:
+            clear_output(wait=True)
+            display(fig)
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = NOTE
+        return bundle
+
+
+def explore(draw: Callable[..., Figure], **controls: widgets.ValueWidget) -> Explorer:
+    """Sliders named after ``draw``'s arguments, and the chart they redraw.
+
+    The chart is drawn once at the sliders' starting values, which are the defaults a
+    handout shows.
+    """
+    if not callable(draw):
+        raise TypeError(f"draw must be a function that returns a Figure, got {draw!r}")
+    if not controls:
+        raise ValueError("explore needs at least one control, e.g. soldiers=int_slider(...)")
+    return Explorer(draw, controls)
