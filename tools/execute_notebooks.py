@@ -63,6 +63,7 @@ def execute(path: Path, timeout: int = 300) -> float:
     client = NotebookClient(
         nb,
         timeout=timeout,
+        record_timing=False,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
