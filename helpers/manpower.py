@@ -83,7 +83,7 @@ def draw_days_covered(
     """
     covered = days_covered(soldiers, losses_per_day)
     line = cumulative_losses(losses_per_day, days)
-    fig, ax = style.figure(7.5, 4.0)
+    fig, ax = style.figure(7.5, 4.0, right_room=1.9)
     ax.plot(line["day"], line["losses"], marker="", color=style.PALETTE["vermillion"])
     style.label_end(
         ax,
@@ -108,7 +108,7 @@ def draw_days_covered(
             xytext=(10, -22),
             textcoords="offset points",
         )
-    ax.set_xlim(0, days * 1.25)
+    ax.set_xlim(0, days)
     ax.set_ylim(0, max(line["losses"].iloc[-1], soldiers) * 1.1)
     ax.set_xlabel("days from arrival")
     ax.set_ylabel("people")

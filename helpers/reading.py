@@ -124,6 +124,7 @@ def draw_claims_by_kind() -> Figure:
     """Chart: the article's claims counted by kind, longest bar on top, counts printed."""
     counts = claims_by_kind().reindex(list(KINDS)).fillna(0).iloc[::-1]
     fig, ax = style.figure(7.5, 3.4)
+    fig.subplots_adjust(left=1.3 / 7.5)
     bars = ax.barh(counts.index, counts.to_numpy(), color=style.PALETTE["blue"])
     ax.bar_label(bars, padding=4)
     ax.set_xlabel("number of claims in the article")

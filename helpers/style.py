@@ -30,6 +30,7 @@ __all__ = [
     "add_source",
     "label_end",
     "png_bytes",
+    "svg_text",
 ]
 
 # Okabe & Ito (2008), a palette that stays distinct for the common kinds of colour blindness.
@@ -48,6 +49,8 @@ COLOURS: list[str] = [
 ]
 MARKERS: list[str] = ["o", "s", "^", "D", "v", "P"]
 GREY = "#555555"
+# Fixed margins, in inches: room for tick labels, axis labels and the source line.
+MARGIN_LEFT, MARGIN_TOP, MARGIN_BOTTOM, SOURCE_LINE = 1.0, 0.3, 0.62, 0.17
 
 RC: dict[str, object] = {
     "figure.figsize": (7.5, 4.0),
@@ -88,6 +91,21 @@ def use() -> None:
         shell.display_formatter.formatters["image/png"].for_type(Figure, png_bytes)
 
 
+def svg_text(fig: Figure) -> str:
+    """The figure as SVG with real text (not outlines): about twice as fast as PNG.
+
+    Used for slider redraws. Ids inside are salted with a fixed string, so the same
+    chart always gives the same SVG.
+
+    >>> svg_text(figure()[0]).startswith("<?xml")
+    True
+    """
+    buffer = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
 def png_bytes(fig: Figure) -> bytes:
     """The figure as PNG bytes, drawn once at the figure's own size.
 
@@ -99,19 +117,29 @@ def png_bytes(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def figure(width: float = 7.5, height: float = 4.0, ncols: int = 1) -> tuple[Figure, Axes]:
+def figure(
+    width: float = 7.5, height: float = 4.0, ncols: int = 1, right_room: float = 0.3
+) -> tuple[Figure, Axes]:
     """A new figure in the course's look, with room at the bottom for a source line.
 
-    Returns ``(fig, ax)``; with ``ncols > 1``, ``ax`` is an array of axes side by side.
+    Margins are fixed in inches (no layout engine: that halves drawing time, which keeps
+    sliders quick). ``right_room`` is the space in inches right of the axes, for direct
+    labels at line ends. Returns ``(fig, ax)``; with ``ncols > 1``, an array of axes.
 
     >>> fig, ax = figure(6, 3)
     >>> fig.get_size_inches().tolist()
     [6.0, 3.0]
     """
     use()
-    fig = Figure(figsize=(width, height), layout="constrained")
-    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    fig = Figure(figsize=(width, height))
     axes = fig.subplots(1, ncols)
+    fig.subplots_adjust(
+        left=MARGIN_LEFT / width,
+        right=1 - right_room / width,
+        top=1 - MARGIN_TOP / height,
+        bottom=(MARGIN_BOTTOM + SOURCE_LINE) / height,
+        wspace=0.35,
+    )
     return fig, axes
 
 
@@ -119,10 +147,10 @@ def add_source(fig: Figure, text: str, width: int = 110) -> None:
     """Print a source line (see ``helpers.sources.source_line``) under the chart."""
     if not isinstance(text, str) or not text.strip():
         raise ValueError("text must be a non-empty source line")
-    wrapped = "\n".join(textwrap.wrap(text, width=width))
-    lines = wrapped.count("\n") + 1
-    fig.get_layout_engine().set(rect=(0, 0.045 * lines + 0.025, 1, 1 - 0.045 * lines - 0.025))
-    fig.text(0.01, 0.01, wrapped, fontsize=9, color=GREY, ha="left", va="bottom")
+    lines = textwrap.wrap(text, width=width)
+    height = fig.get_size_inches()[1]
+    fig.subplots_adjust(bottom=(MARGIN_BOTTOM + SOURCE_LINE * len(lines)) / height)
+    fig.text(0.01, 0.015, "\n".join(lines), fontsize=9, color=GREY, ha="left", va="bottom")
 
 
 def label_end(ax: Axes, x: float, y: float, text: str, color: str = GREY) -> None:

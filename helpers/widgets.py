@@ -6,6 +6,8 @@ and a call to ``explore`` in the notebook. Handouts show the stored chart at the
 values in place of the live widget.
 
 >>> from matplotlib.figure import Figure
+
+from helpers.style import svg_text
 >>> def draw(n: int) -> Figure:
 ...     fig = Figure()
 ...     fig.subplots().plot(list(range(n)))
@@ -21,8 +23,10 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 from IPython import get_ipython
-from IPython.display import clear_output, display
+from IPython.display import SVG, clear_output, display
 from matplotlib.figure import Figure
+
+from helpers.style import svg_text
 
 __all__ = ["Explorer", "explore", "int_slider", "float_slider"]
 
@@ -90,13 +94,17 @@ class Explorer:
         """The chart for these values (the callback a slider triggers, without display)."""
         return self.draw(**(self.values() | values))
 
+    def render(self, **values: object) -> str:
+        """The whole callback a slider triggers: compute, draw and render the chart as SVG."""
+        return svg_text(self.redraw(**values))
+
     def _on_change(self, change: object = None) -> None:
-        fig = self.redraw()
+        svg = self.render()
         if get_ipython() is None:  # plain Python (tests, doctests): nothing to show it in
             return
         with self.output:
             clear_output(wait=True)
-            display(fig)
+            display(SVG(svg))
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.box._repr_mimebundle_(**kwargs)
