@@ -2,13 +2,15 @@
 #   make lab        set up and open the course in JupyterLab
 #   make test       set up and run every test (what CI runs)
 #   make execute    re-run every notebook in place so stored outputs are fresh
+#   make handouts   offline HTML and PDF handouts under build/handouts/
+#   make bench      time the notebooks, widgets, handouts and tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-.PHONY: setup lab test lint unit notebooks execute clean
+.PHONY: setup lab test lint execute handouts bench clean
 
 setup: $(STAMP)
 
@@ -34,6 +36,12 @@ test: lint
 
 execute: setup
 	$(BIN)/python tools/execute_notebooks.py
+
+handouts: setup
+	$(BIN)/python tools/handouts.py
+
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) build
