@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb))
 
 .PHONY: setup lab test lint execute handouts bench clean
 

@@ -41,7 +41,8 @@ class Exercise:
     """One exercise: how to compute its answer, how close is close enough, and a hint.
 
     ``kind``: ``"number"`` (a number within a tolerance), ``"choice"`` (one letter or
-    word, case ignored), or ``"choices"`` (a set of letters, order ignored).
+    word, case ignored), or ``"choices"`` (a set of letters, order ignored). ``working``
+    explains the answer in words (no computed figures typed in) for the teacher guide.
     """
 
     question: str
@@ -53,6 +54,7 @@ class Exercise:
     abs_tol: float = 0.0
     mistakes: tuple[Mistake, ...] = ()
     well_done: str = ""
+    working: str = ""  # the worked reasoning in words, for the teacher guide's answer key
     notebook: str = field(default="", compare=False)
 
 

@@ -75,7 +75,9 @@ def execute(path: Path, timeout: int = 300) -> float:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    paths = [Path(a) for a in argv] or sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(
+        (ROOT / "teacher").glob("*.ipynb")
+    )
     for path in paths:
         seconds = execute(path)
         print(f"executed {path.name} in {seconds:.1f} s")

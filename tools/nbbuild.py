@@ -40,7 +40,11 @@ def widget(source: str) -> nbformat.NotebookNode:
 def save(path: str | Path, cells: list[nbformat.NotebookNode]) -> None:
     """Write the notebook with the course's kernel metadata."""
     nb = new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     nbformat.validate(nb)
     nbformat.write(nb, Path(path))

@@ -47,6 +47,7 @@ EXERCISES = {
             ),
         ),
         well_done="ten thousand soldiers for a year bring in about a quarter of a billion dollars.",
+        working="soldiers x dollars per soldier per month x 12 months, with both numbers from the article.",
     ),
     "1.2": Exercise(
         question="How many days of Russian losses (at 1,200 a day) do 10,000 soldiers replace?",
@@ -62,6 +63,7 @@ EXERCISES = {
             ),
         ),
         well_done="about eight days: a big-sounding deployment covers barely more than a week.",
+        working="soldiers / losses per day: a one-off stock divided by a daily flow gives days.",
     ),
     "1.3": Exercise(
         question="What kind of claim is 'Het is vooral heel nuchter en kil zakendoen'? "
@@ -70,6 +72,7 @@ EXERCISES = {
         kind="choice",
         hint="could anyone prove it true or false with a measurement? If not, it is a judgement.",
         well_done="it is Breuker's judgement of the deal, not something you can measure.",
+        working="'nuchter en kil' is a judgement about the deal's character; no measurement could confirm or refute it.",
     ),
     "1.4": Exercise(
         question="Which Dutch word tells you that 1,200 a day is a lower bound? Type the word.",
@@ -77,6 +80,7 @@ EXERCISES = {
         kind="choice",
         hint="look at the words just before 'twaalfhonderd' in Bosman's quote.",
         well_done="'minstens' means 'at least': the true number may be higher, not lower.",
+        working="'minstens' means 'at least'; it makes 1,200 a lower bound.",
     ),
     "1.5": Exercise(
         question="On whose authority does the 1,200-a-day figure rest? "
@@ -91,6 +95,7 @@ EXERCISES = {
             ),
         ),
         well_done="a correspondent relays the British Ministry of Defence: two links in the chain.",
+        working="Bosman says 'volgens het Britse ministerie van Defensie': he relays the British Ministry of Defence (which itself relies on Ukrainian General Staff reporting).",
     ),
     "1.6": Exercise(
         question="At 1,200 a day, how many people does Russia lose in a 30-day month?",
@@ -102,6 +107,7 @@ EXERCISES = {
             Mistake(lambda: per_period(_losses(), 365), "that is a year. Use 30 days."),
         ),
         well_done="36,000 a month: more than three times the 10,000 soldiers sent.",
+        working="1,200 a day x 30 days.",
     ),
     "1.7": Exercise(
         question="How many groups of 10,000 soldiers would Russia need each month to replace "
@@ -111,5 +117,6 @@ EXERCISES = {
         abs_tol=0.06,
         hint="first work out a month of losses, then divide by 10,000.",
         well_done="more than three groups a month, every month, just to stand still.",
+        working="a month of losses (1,200 x 30) divided by 10,000 soldiers per group.",
     ),
 }
