@@ -23,8 +23,11 @@ $(STAMP): pyproject.toml
 	@cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
+# As root (containers), JupyterLab refuses to start without --allow-root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab notebooks/01-reading-the-article.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01-reading-the-article.ipynb
 
 lint: setup
 	$(BIN)/ruff check helpers tests tools
