@@ -1,14 +1,41 @@
-"""Money arithmetic: what the deal pays and how big that is.
+"""Money arithmetic: what the deal pays, how big that is, and who keeps it.
 
 >>> payment_usd(10_000, 2_000, 12)
 240000000.0
+>>> round(share_of(240_000_000, 330_000_000), 3)
+0.727
 """
 
 from __future__ import annotations
 
-from helpers._validate import require_number
+import pandas as pd
+from matplotlib.figure import Figure
 
-__all__ = ["payment_usd"]
+from helpers import style
+from helpers._validate import require_count, require_number, require_share
+from helpers.sources import claim, fact, source_line
+
+__all__ = [
+    "payment_usd",
+    "share_of",
+    "krw_to_usd",
+    "rub_to_usd",
+    "soldier_keeps_usd",
+    "cumulative_payment",
+    "economy_usd",
+    "troop_income_estimates",
+    "russian_pay_usd",
+    "gains_table",
+    "countable_gains",
+    "payoff_table",
+    "draw_deal_vs_economy",
+    "draw_troop_income_estimates",
+    "draw_russian_pay",
+    "draw_payment_vs_economy",
+]
+
+MILLION = 1_000_000
+BILLION = 1_000_000_000
 
 
 def payment_usd(soldiers: float, usd_per_soldier_month: float, months: float) -> float:
@@ -25,3 +52,460 @@ def payment_usd(soldiers: float, usd_per_soldier_month: float, months: float) ->
     price = require_number("usd_per_soldier_month", usd_per_soldier_month)
     length = require_number("months", months)
     return count * price * length
+
+
+def share_of(amount: float, base: float) -> float:
+    """``amount`` as a share (or multiple) of ``base``: 0.5 is half, 20 is twenty times.
+
+    Multiply by 100 for a percentage. ``base`` must be more than zero.
+
+    >>> share_of(240, 330)
+    0.7272727272727273
+    >>> share_of(2_000, 100)
+    20.0
+    >>> share_of(1, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: base must be more than zero, got 0
+    """
+    part = require_number("amount", amount)
+    whole = require_number("base", base, allow_zero=False)
+    return part / whole
+
+
+def krw_to_usd(krw: float, krw_per_usd: float) -> float:
+    """South Korean won converted to US dollars at a rate given in won per dollar.
+
+    >>> krw_to_usd(2_760_000, 1_380)
+    2000.0
+    """
+    amount = require_number("krw", krw)
+    rate = require_number("krw_per_usd", krw_per_usd, allow_zero=False)
+    return amount / rate
+
+
+def rub_to_usd(rub: float, rub_per_usd: float) -> float:
+    """Russian roubles converted to US dollars at a rate given in roubles per dollar.
+
+    >>> round(rub_to_usd(204_000, 97.0121), 2)
+    2102.83
+    """
+    amount = require_number("rub", rub)
+    rate = require_number("rub_per_usd", rub_per_usd, allow_zero=False)
+    return amount / rate
+
+
+def soldier_keeps_usd(usd_per_soldier_month: float, state_share: float) -> float:
+    """What is left for the soldier when the state takes ``state_share`` (0 to 1) of the pay.
+
+    >>> round(soldier_keeps_usd(2_000, 0.9), 2)
+    200.0
+    >>> soldier_keeps_usd(2_000, 90)
+    Traceback (most recent call last):
+    ...
+    ValueError: state_share must be at most 1, got 90
+    """
+    pay = require_number("usd_per_soldier_month", usd_per_soldier_month)
+    share = require_share("state_share", state_share)
+    return pay * (1 - share)
+
+
+def cumulative_payment(soldiers: float, usd_per_soldier_month: float, months: int) -> pd.DataFrame:
+    """The payment added up month by month: one row per month from 0 to ``months``.
+
+    >>> cumulative_payment(10, 2_000, 2)
+       month  paid_usd
+    0      0       0.0
+    1      1   20000.0
+    2      2   40000.0
+    """
+    per_month = payment_usd(soldiers, usd_per_soldier_month, 1)
+    length = require_count("months", months, allow_zero=False)
+    month = pd.RangeIndex(length + 1)
+    return pd.DataFrame({"month": month, "paid_usd": month * per_month})
+
+
+def economy_usd() -> pd.DataFrame:
+    """North Korea's economy in US dollars: several estimates, each with its source id.
+
+    GNI (gross national income) is in won in the source; it is converted at the won-per-dollar
+    rate implied by a Korean newspaper in October 2024 (``krw_per_usd_oct2024``).
+
+    >>> table = economy_usd()
+    >>> round(float(table.set_index("id").loc["nk_gni_2023_krw", "usd"]) / 1e9, 1)
+    29.6
+    """
+    rate = fact("krw_per_usd_oct2024").value
+    rows = [
+        ("nk_exports_2023_usd", "Exports, 2023 (recorded)", fact("nk_exports_2023_usd").value),
+        ("nk_gdp_cia_2023_usd", "GDP, 2023 (CIA)", fact("nk_gdp_cia_2023_usd").value),
+        (
+            "nk_gni_2023_krw",
+            "GNI, 2023 (Bank of Korea)",
+            krw_to_usd(fact("nk_gni_2023_krw").value, rate),
+        ),
+        (
+            "nk_gdp_2024_usd",
+            "GDP, 2024 (Bank of Korea)",
+            fact("nk_gdp_2024_usd").value,
+        ),
+    ]
+    return pd.DataFrame(rows, columns=["id", "what", "usd"])
+
+
+def troop_income_estimates() -> pd.DataFrame:
+    """Estimates of what the troops earn North Korea in a year, as low/high ranges in dollars.
+
+    ``high`` is missing where the source gives only a lower bound ("more than").
+
+    >>> troop_income_estimates()["who"].tolist()
+    ['Article: 10,000 x $2,000 x 12', 'South Korean intelligence (NIS)', 'INSS analyst scenario']
+    """
+    yearly = payment_usd(claim("nk_soldiers_left").value, claim("pay_per_soldier_month").value, 12)
+    nis = fact("nis_troop_income_per_year")
+    inss = fact("inss_troop_income_per_year")
+    rows = [
+        ("Article: 10,000 x $2,000 x 12", yearly, yearly, "exact arithmetic"),
+        ("South Korean intelligence (NIS)", nis.low, None, "'more than': a lower bound"),
+        ("INSS analyst scenario", inss.low, inss.high, "a range of scenarios"),
+    ]
+    return pd.DataFrame(rows, columns=["who", "low_usd", "high_usd", "kind"])
+
+
+def russian_pay_usd() -> pd.DataFrame:
+    """What Russia pays per soldier per month, in dollars, converted at the 16 October 2024 rate.
+
+    The sign-on bonuses (federal plus the average regional bonus) are paid once; here they
+    are spread over a one-year contract, which is our assumption, to compare with monthly pay.
+
+    >>> table = russian_pay_usd().set_index("what")
+    >>> round(table.loc["Russian minimum pay (Reuters)", "usd_per_month"])
+    2103
+    """
+    rate = fact("rub_per_usd_2024_10_16").value
+    bonus_rub = fact("ru_signon_federal_2024_rub").value + fact("ru_signon_regional_avg_rub").value
+    rows = [
+        ("Fee to North Korea, per soldier", claim("pay_per_soldier_month").value, 0.0),
+        (
+            "Russian minimum pay (Reuters)",
+            rub_to_usd(fact("ru_min_pay_rub_reuters").value, rate),
+            0.0,
+        ),
+        (
+            "Russian minimum pay (Moscow Times)",
+            rub_to_usd(fact("ru_min_pay_rub_mt").value, rate),
+            0.0,
+        ),
+        (
+            "Russian pay + bonuses over 12 months",
+            rub_to_usd(fact("ru_min_pay_rub_reuters").value, rate),
+            rub_to_usd(bonus_rub, rate) / 12,
+        ),
+    ]
+    return pd.DataFrame(rows, columns=["what", "usd_per_month", "bonus_usd_per_month"])
+
+
+# Breuker's list of gains: which can be put in numbers with the course's sources.
+_GAINS = (
+    (
+        "gain_arms_money",
+        "money for weapons and ammunition",
+        "partly",
+        "fnf_arms_deliveries_usd",
+        "prices and quantities of shells and missiles: leaked, guessed",
+    ),
+    (
+        "gain_oil_gas",
+        "access to Russian oil and gas",
+        "not yet",
+        "",
+        "barrels and cubic metres delivered, and their price; unreported trade",
+    ),
+    (
+        "gain_food_aid",
+        "food aid",
+        "partly",
+        "nis_rice_tonnes",
+        "tonnes actually delivered, and a price per tonne to turn it into dollars",
+    ),
+    (
+        "gain_world_order",
+        "a place in a new world order",
+        "no",
+        "",
+        "no single number: you could only count signs (visits, treaties, votes at the UN)",
+    ),
+)
+
+
+def gains_table() -> pd.DataFrame:
+    """North Korea's other gains from the article: can each be put in numbers, and how?
+
+    >>> gains_table()["can we count it?"].tolist()
+    ['partly', 'not yet', 'partly', 'no']
+    """
+    rows = []
+    for claim_id, gain, countable, fact_id, needs in _GAINS:
+        if fact_id:
+            f = fact(fact_id)
+            low, high = f.low, f.high
+            number = f"{low:,.0f} to {high:,.0f} {f.unit} ({f.citation})"
+        else:
+            number = "none in our sources"
+        rows.append(
+            {
+                "gain": gain,
+                "Dutch words": claim(claim_id).quote_nl,
+                "can we count it?": countable,
+                "a number we have": number,
+                "what a number would need": needs,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def countable_gains() -> list[str]:
+    """The claim ids of the gains our sources give at least some number for.
+
+    >>> countable_gains()
+    ['gain_arms_money', 'gain_food_aid']
+    """
+    return [claim_id for claim_id, _, _, fact_id, _ in _GAINS if fact_id]
+
+
+def payoff_table() -> pd.DataFrame:
+    """The gamble as a table: what could happen, and what it means for each side.
+
+    There are no numbers here on purpose: it is a table for a class to argue over.
+
+    >>> list(payoff_table().columns)
+    ['what could happen', 'for North Korea', 'for Russia', 'can it be counted?']
+    """
+    rows = [
+        (
+            "the soldiers are paid for, month after month",
+            "hard currency for the state",
+            "a cost, but no unrest at home",
+            "yes: soldiers x $ x months",
+        ),
+        (
+            "many soldiers are killed or wounded",
+            "loss of young men; families told little",
+            "fewer fighters than it paid for",
+            "only by estimates; both sides hide losses",
+        ),
+        (
+            "soldiers defect or are captured",
+            "embarrassing stories reach the world",
+            "proof of the deal in enemy hands",
+            "cases can be counted, if reported",
+        ),
+        (
+            "the army's limits are exposed",
+            "its real strength becomes known",
+            "less help than hoped",
+            "hard: only indirect signs",
+        ),
+        (
+            "the world reacts (sanctions, South Korea arms Ukraine)",
+            "more isolation, or none",
+            "more pressure",
+            "hard to say before it happens",
+        ),
+        (
+            "the soldiers gain combat experience",
+            "a more experienced army at home",
+            "an ally that learns its methods",
+            "no",
+        ),
+    ]
+    return pd.DataFrame(
+        rows, columns=["what could happen", "for North Korea", "for Russia", "can it be counted?"]
+    )
+
+
+def draw_deal_vs_economy() -> Figure:
+    """Chart: one year of troop payments beside North Korea's exports and its whole economy.
+
+    >>> fig = draw_deal_vs_economy()
+    >>> fig.axes[0].get_xlabel()
+    'billion US dollars a year'
+    """
+    yearly = payment_usd(claim("nk_soldiers_left").value, claim("pay_per_soldier_month").value, 12)
+    table = economy_usd()
+    labels = ["Troop fee: 10,000 soldiers, 1 year", *table["what"]]
+    values = [yearly / BILLION, *(table["usd"] / BILLION)]
+    colours = [style.PALETTE["vermillion"]] + [style.PALETTE["blue"]] * len(table)
+    fig, ax = style.figure(7.5, 3.6, right_room=0.7)
+    fig.subplots_adjust(left=3.3 / 7.5)
+    bars = ax.barh(labels[::-1], values[::-1], color=colours[::-1])
+    ax.bar_label(bars, labels=[f"\\${v:,.2f}bn" for v in values[::-1]], padding=4, fontsize=10)
+    ax.set_xlabel("billion US dollars a year")
+    ax.grid(axis="y", visible=False)
+    ids = ("pay_per_soldier_month", "nk_soldiers_left", *table["id"], "krw_per_usd_oct2024")
+    style.add_source(fig, source_line(*ids) + " GNI converted from won at 1,380 won per dollar.")
+    return fig
+
+
+def draw_troop_income_estimates() -> Figure:
+    """Chart: three estimates of North Korea's yearly income from the troops, as ranges.
+
+    >>> fig = draw_troop_income_estimates()
+    >>> fig.axes[0].get_xlabel()
+    'million US dollars a year'
+    """
+    table = troop_income_estimates().iloc[::-1].reset_index(drop=True)
+    top = table["high_usd"].max() / MILLION
+    fig, ax = style.figure(7.5, 3.2, right_room=0.4)
+    fig.subplots_adjust(left=3.3 / 7.5)
+    for y, row in table.iterrows():
+        low = row["low_usd"] / MILLION
+        if pd.isna(row["high_usd"]):  # a lower bound: an arrow pointing right
+            ax.annotate(
+                "",
+                xy=(low + top * 0.25, y),
+                xytext=(low, y),
+                arrowprops={"arrowstyle": "->", "color": style.PALETTE["orange"], "lw": 2.2},
+            )
+            ax.plot([low], [y], marker="o", color=style.PALETTE["orange"], linestyle="none")
+            ax.annotate(
+                f"more than \\${low:,.0f}m",
+                xy=(low, y),
+                xytext=(0, 9),
+                textcoords="offset points",
+                fontsize=10,
+            )
+        elif row["high_usd"] == row["low_usd"]:
+            ax.plot([low], [y], marker="D", color=style.PALETTE["vermillion"], linestyle="none")
+            ax.annotate(
+                f"\\${low:,.0f}m",
+                xy=(low, y),
+                xytext=(0, 9),
+                textcoords="offset points",
+                fontsize=10,
+            )
+        else:
+            high = row["high_usd"] / MILLION
+            ax.plot(
+                [low, high],
+                [y, y],
+                color=style.PALETTE["blue"],
+                marker="|",
+                markersize=14,
+                linewidth=4,
+            )
+            ax.annotate(
+                f"\\${low:,.0f}m to \\${high:,.0f}m",
+                xy=(low, y),
+                xytext=(0, 9),
+                textcoords="offset points",
+                fontsize=10,
+            )
+    ax.set_yticks(range(len(table)), table["who"])
+    ax.set_ylim(-0.6, len(table) - 0.3)
+    ax.set_xlim(0, top * 1.1)
+    ax.set_xlabel("million US dollars a year")
+    ax.grid(axis="y", visible=False)
+    style.add_source(
+        fig,
+        source_line(
+            "pay_per_soldier_month",
+            "nk_soldiers_left",
+            "nis_troop_income_per_year",
+            "inss_troop_income_per_year",
+        ),
+    )
+    return fig
+
+
+def draw_russian_pay() -> Figure:
+    """Chart: the fee for a North Korean soldier beside a Russian contract soldier's pay.
+
+    >>> fig = draw_russian_pay()
+    >>> fig.axes[0].get_xlabel()
+    'US dollars per soldier per month'
+    """
+    table = russian_pay_usd().iloc[::-1]
+    fig, ax = style.figure(7.5, 3.4, right_room=0.9)
+    fig.subplots_adjust(left=3.3 / 7.5)
+    colours = [style.PALETTE["blue"]] * (len(table) - 1) + [style.PALETTE["vermillion"]]
+    ax.barh(table["what"], table["usd_per_month"], color=colours)
+    bonus = ax.barh(
+        table["what"],
+        table["bonus_usd_per_month"],
+        left=table["usd_per_month"],
+        color=style.PALETTE["sky"],
+        hatch="//",
+    )
+    totals = table["usd_per_month"] + table["bonus_usd_per_month"]
+    ax.bar_label(bonus, labels=[f"\\${t:,.0f}" for t in totals], padding=4, fontsize=10)
+    ax.set_xlabel("US dollars per soldier per month")
+    ax.grid(axis="y", visible=False)
+    style.add_source(
+        fig,
+        source_line(
+            "pay_per_soldier_month",
+            "ru_min_pay_rub_reuters",
+            "ru_min_pay_rub_mt",
+            "ru_signon_federal_2024_rub",
+            "ru_signon_regional_avg_rub",
+            "rub_per_usd_2024_10_16",
+        )
+        + " Roubles converted at the 16 Oct 2024 rate; bonuses spread over 12 months (our assumption).",
+    )
+    return fig
+
+
+def _share_text(share: float) -> str:
+    """'73% of' below twice the base, '21.8 times' from there on."""
+    return f"{100 * share:,.0f}% of" if share < 2 else f"{share:,.1f} times"
+
+
+def draw_payment_vs_economy(soldiers: int = 10_000, months: int = 12) -> Figure:
+    """Chart for the what-if widget: the payment adding up, against a year of recorded exports.
+
+    The text box says what the total is as a share of North Korea's yearly exports and GNI.
+
+    >>> fig = draw_payment_vs_economy(10_000, 12)
+    >>> round(fig.axes[0].lines[0].get_ydata()[-1])
+    240
+    """
+    count = require_count("soldiers", soldiers)
+    line = cumulative_payment(count, claim("pay_per_soldier_month").value, months)
+    total = line["paid_usd"].iloc[-1]
+    exports = fact("nk_exports_2023_usd").value
+    gni = krw_to_usd(fact("nk_gni_2023_krw").value, fact("krw_per_usd_oct2024").value)
+    fig, ax = style.figure(7.5, 4.0, right_room=0.3)
+    ax.plot(line["month"], line["paid_usd"] / MILLION, marker="", color=style.PALETTE["vermillion"])
+    ax.axhline(exports / MILLION, color=style.PALETTE["blue"], linestyle="--", linewidth=2)
+    ax.annotate(
+        "North Korea's recorded exports in one year (2023)",
+        xy=(months, exports / MILLION),
+        xytext=(-4, 5),
+        ha="right",
+        textcoords="offset points",
+        color=style.PALETTE["blue"],
+        fontsize=10,
+    )
+    ax.text(
+        0.02,
+        0.97,
+        f"After {int(months)} months: \\${total / MILLION:,.0f} million\n"
+        f"= {_share_text(share_of(total, exports))} a year's exports\n"
+        f"= {100 * share_of(total, gni):,.1f}% of a year's GNI",
+        transform=ax.transAxes,
+        va="top",
+        fontsize=11,
+    )
+    ax.set_xlim(0, months)
+    ax.set_ylim(0, max(total, exports) / MILLION * 1.5)
+    ax.set_xlabel("months of deployment")
+    ax.set_ylabel("million US dollars paid")
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    style.add_source(
+        fig,
+        source_line(
+            "pay_per_soldier_month", "nk_exports_2023_usd", "nk_gni_2023_krw", "krw_per_usd_oct2024"
+        ),
+    )
+    return fig
