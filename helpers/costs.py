@@ -1,0 +1,505 @@
+"""What filling Russia's manpower gap costs, three ways: North Korean troops, contract soldiers, mobilisation.
+
+Costs are in US dollars per *soldier-month* (one soldier for one month). Figures come from
+``seeds/`` (see ``base_inputs``); the assumptions that are ours, not a source's, are named
+``ASSUMED_...`` and are inputs everywhere.
+
+>>> round(monthly_gap(1_200, 700))
+15000
+>>> round(cost_per_effective(2_000, 0.5))
+4000
+>>> round(break_even_effectiveness(2_400, 3_000), 2)
+0.8
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import style
+from helpers._validate import require_number, require_share
+from helpers.sources import claim, fact, source_line
+
+__all__ = [
+    "ASSUMED_CONTRACT_MONTHS",
+    "ASSUMED_FRONT_EFFECTIVENESS",
+    "ASSUMED_GUARD_EFFECTIVENESS",
+    "CRITERIA",
+    "OPTIONS",
+    "DEFAULT_SCORES",
+    "EQUAL_WEIGHTS",
+    "monthly_gap",
+    "gap_scenarios",
+    "roubles_in_usd",
+    "spread_over_months",
+    "contract_cost_parts",
+    "contract_usd_per_soldier_month",
+    "nk_usd_per_soldier_month",
+    "cost_per_effective",
+    "break_even_effectiveness",
+    "soldiers_freed",
+    "base_inputs",
+    "option_costs",
+    "left_per_mobilised",
+    "weighted_scores",
+    "draw_cost_parts",
+    "draw_break_even",
+    "draw_weighted_scores",
+    "draw_cost_comparison",
+]
+
+# Our assumptions (not a source's): illustrative starting points, always inputs.
+ASSUMED_CONTRACT_MONTHS = 12  # months a sign-on bonus is spread over
+ASSUMED_FRONT_EFFECTIVENESS = 0.6  # a North Korean soldier at the front, against a Russian = 1
+ASSUMED_GUARD_EFFECTIVENESS = 0.9  # a North Korean guard at a site in Russia, against a Russian = 1
+
+OPTIONS = ("North Korean troops", "Russian contract soldiers", "mobilisation")
+CRITERIA = (
+    "cash",
+    "political risk at home",
+    "diplomatic cost",
+    "reliability at the front",
+    "speed",
+)
+# Our illustrative scores, 1 (bad for the Kremlin) to 5 (good for it). Not a source's: argue with them.
+DEFAULT_SCORES = pd.DataFrame(
+    [[3, 5, 2, 2, 3], [2, 4, 5, 4, 3], [4, 1, 4, 3, 5]],
+    index=list(OPTIONS),
+    columns=list(CRITERIA),
+)
+EQUAL_WEIGHTS: dict[str, float] = {c: 1.0 for c in CRITERIA}
+
+_COLOURS = {
+    "North Korean troops": style.PALETTE["vermillion"],
+    "Russian contract soldiers": style.PALETTE["blue"],
+    "mobilisation": style.PALETTE["green"],
+}
+
+
+def monthly_gap(losses_per_day: float, recruits_per_day: float, days: float = 30) -> float:
+    """Soldiers a month Russia must find on top of its recruits: (losses - recruits) x days.
+
+    Zero when recruits keep up with losses (the force then grows, there is no gap).
+
+    >>> monthly_gap(1_200, 1_000)
+    6000.0
+    >>> monthly_gap(700, 1_000)
+    0.0
+    """
+    losses = require_number("losses_per_day", losses_per_day)
+    recruits = require_number("recruits_per_day", recruits_per_day)
+    length = require_number("days", days)
+    return max(losses - recruits, 0.0) * length
+
+
+def gap_scenarios(days: float = 30) -> pd.DataFrame:
+    """The monthly gap for each pairing of a losses figure and a recruits figure in ``seeds/``.
+
+    >>> table = gap_scenarios()
+    >>> int(table.loc[("article: at least", "Kluge, Jul-Sep 2024"), "gap per month"])
+    15000
+    """
+    losses = {
+        "article: at least": claim("russia_losses_per_day").value,
+        "UK, October 2024": fact("ukdi_losses_per_day_2024_10").value,
+    }
+    recruits = {
+        "Kluge, Jul-Sep 2024": fact("ru_recruits_per_day_q3_2024").value,
+        "Medvedev's claim": fact("ru_recruits_per_day_claim").value,
+    }
+    rows = [
+        {
+            "losses": lname,
+            "recruits": rname,
+            "losses per day": lval,
+            "recruits per day": rval,
+            "gap per month": monthly_gap(lval, rval, days),
+        }
+        for lname, lval in losses.items()
+        for rname, rval in recruits.items()
+    ]
+    return pd.DataFrame(rows).set_index(["losses", "recruits"])
+
+
+def roubles_in_usd(rub: float, rub_per_usd: float) -> float:
+    """An amount in roubles, in US dollars at a rate given as roubles per dollar (divide).
+
+    >>> round(roubles_in_usd(204_000, 97.0121))
+    2103
+    """
+    amount = require_number("rub", rub)
+    rate = require_number("rub_per_usd", rub_per_usd, allow_zero=False)
+    return amount / rate
+
+
+def spread_over_months(one_off: float, months: float) -> float:
+    """A one-off payment spread evenly over a contract's months (per month).
+
+    >>> spread_over_months(1_200, 12)
+    100.0
+    """
+    amount = require_number("one_off", one_off)
+    length = require_number("months", months, allow_zero=False)
+    return amount / length
+
+
+def contract_cost_parts(
+    pay_rub_per_month: float,
+    federal_signon_rub: float,
+    regional_signon_rub: float,
+    contract_months: float,
+    rub_per_usd: float,
+) -> pd.Series:
+    """A Russian contract soldier-month in US dollars, part by part (bonuses spread over the contract).
+
+    >>> parts = contract_cost_parts(200_000, 400_000, 600_000, 10, 100)
+    >>> parts.to_dict()
+    {'monthly pay': 2000.0, 'federal sign-on bonus': 400.0, 'regional sign-on bonus': 600.0}
+    """
+    pay = require_number("pay_rub_per_month", pay_rub_per_month)
+    federal = require_number("federal_signon_rub", federal_signon_rub)
+    regional = require_number("regional_signon_rub", regional_signon_rub)
+    months = require_number("contract_months", contract_months, allow_zero=False)
+    rate = require_number("rub_per_usd", rub_per_usd, allow_zero=False)
+    return pd.Series(
+        {
+            "monthly pay": pay / rate,
+            "federal sign-on bonus": federal / months / rate,
+            "regional sign-on bonus": regional / months / rate,
+        }
+    )
+
+
+def contract_usd_per_soldier_month(
+    pay_rub_per_month: float,
+    federal_signon_rub: float,
+    regional_signon_rub: float,
+    contract_months: float,
+    rub_per_usd: float,
+) -> float:
+    """All of ``contract_cost_parts`` added up: dollars per contract soldier-month.
+
+    >>> contract_usd_per_soldier_month(200_000, 400_000, 600_000, 10, 100)
+    3000.0
+    """
+    parts = contract_cost_parts(
+        pay_rub_per_month, federal_signon_rub, regional_signon_rub, contract_months, rub_per_usd
+    )
+    return float(parts.sum())
+
+
+def nk_usd_per_soldier_month(
+    fee_usd_per_month: float, minders_per_30: float, russian_usd_per_soldier_month: float
+) -> float:
+    """A North Korean soldier-month: the fee plus a share of the Russians who look after them.
+
+    ``minders_per_30`` is translators plus Russian soldiers per 30 North Koreans (the reported
+    plan: 1 + 3); each minder costs what a Russian contract soldier-month costs.
+
+    >>> nk_usd_per_soldier_month(2_000, 4, 3_000)
+    2400.0
+    """
+    fee = require_number("fee_usd_per_month", fee_usd_per_month)
+    minders = require_number("minders_per_30", minders_per_30, maximum=30)
+    russian = require_number("russian_usd_per_soldier_month", russian_usd_per_soldier_month)
+    return fee + minders / 30 * russian
+
+
+def cost_per_effective(usd_per_soldier_month: float, effectiveness: float) -> float:
+    """Dollars per *effective* soldier-month: cost / effectiveness (1 = as useful as a Russian).
+
+    >>> cost_per_effective(2_400, 0.8)
+    3000.0
+    >>> cost_per_effective(2_400, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: effectiveness must be more than zero, got 0
+    """
+    cost = require_number("usd_per_soldier_month", usd_per_soldier_month)
+    share = require_share("effectiveness", effectiveness, allow_zero=False)
+    return cost / share
+
+
+def break_even_effectiveness(
+    nk_usd_per_soldier_month: float, russian_usd_per_soldier_month: float
+) -> float:
+    """The effectiveness at which a North Korean soldier costs as much per effective month as a Russian.
+
+    Above it North Korean troops are cheaper per effective soldier; below it, dearer. More
+    than 1 means they are never cheaper.
+
+    >>> break_even_effectiveness(2_400, 3_000)
+    0.8
+    """
+    nk = require_number("nk_usd_per_soldier_month", nk_usd_per_soldier_month)
+    russian = require_number(
+        "russian_usd_per_soldier_month", russian_usd_per_soldier_month, allow_zero=False
+    )
+    return nk / russian
+
+
+def soldiers_freed(nk_guards: float, guard_effectiveness: float) -> float:
+    """Russian soldiers freed for the front when North Koreans take over guard posts.
+
+    A guard who does the job ``guard_effectiveness`` as well as a Russian frees that share of one.
+
+    >>> soldiers_freed(10_000, 0.9)
+    9000.0
+    """
+    guards = require_number("nk_guards", nk_guards)
+    share = require_share("guard_effectiveness", guard_effectiveness)
+    return guards * share
+
+
+def base_inputs() -> dict[str, float]:
+    """The sourced figures this notebook prices with, by name (all from ``seeds/``).
+
+    >>> base_inputs()["fee_usd_per_month"]
+    2000.0
+    """
+    return {
+        "fee_usd_per_month": claim("pay_per_soldier_month").value,
+        "minders_per_30": fact("translators_per_30").value + fact("russian_escorts_per_30").value,
+        "pay_rub_per_month": fact("ru_min_pay_rub_reuters").value,
+        "federal_signon_rub": fact("ru_signon_federal_2024_rub").value,
+        "regional_signon_rub": fact("ru_signon_regional_avg_rub").value,
+        "regional_signon_rub_high": fact("ru_signon_regional_avg_rub").high,
+        "rub_per_usd": fact("rub_per_usd_2024_10_16").value,
+    }
+
+
+COST_SOURCES = (
+    "pay_per_soldier_month",
+    "translators_per_30",
+    "ru_min_pay_rub_reuters",
+    "ru_signon_federal_2024_rub",
+    "ru_signon_regional_avg_rub",
+    "rub_per_usd_2024_10_16",
+)
+
+
+def option_costs(
+    rub_per_usd: float,
+    contract_months: float = ASSUMED_CONTRACT_MONTHS,
+    nk_effectiveness: float = ASSUMED_FRONT_EFFECTIVENESS,
+) -> pd.DataFrame:
+    """Each option's dollars per soldier-month and per effective soldier-month.
+
+    Mobilised men are priced (our assumption) at the contract minimum pay with no sign-on
+    bonus; Russians count as fully effective (1).
+
+    >>> table = option_costs(100, 12, 0.5)
+    >>> float(table.loc["North Korean troops", "effectiveness"])
+    0.5
+    """
+    base = base_inputs()
+    parts = contract_cost_parts(
+        base["pay_rub_per_month"],
+        base["federal_signon_rub"],
+        base["regional_signon_rub"],
+        contract_months,
+        rub_per_usd,
+    )
+    contract = float(parts.sum())
+    nk = nk_usd_per_soldier_month(base["fee_usd_per_month"], base["minders_per_30"], contract)
+    share = require_share("nk_effectiveness", nk_effectiveness, allow_zero=False)
+    table = pd.DataFrame(
+        {
+            "per soldier-month": [nk, contract, float(parts["monthly pay"])],
+            "effectiveness": [share, 1.0, 1.0],
+        },
+        index=list(OPTIONS),
+    )
+    table["per effective soldier-month"] = table["per soldier-month"] / table["effectiveness"]
+    return table
+
+
+def left_per_mobilised(left_country: float, mobilised: float) -> float:
+    """People who left the country for each man called up.
+
+    >>> left_per_mobilised(700_000, 300_000)
+    2.3333333333333335
+    """
+    left = require_number("left_country", left_country)
+    called = require_number("mobilised", mobilised, allow_zero=False)
+    return left / called
+
+
+def weighted_scores(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:
+    """Each option's weighted average score (weights need not add up to 1), best first.
+
+    >>> weighted_scores(DEFAULT_SCORES, {"cash": 1}).index[0]
+    'mobilisation'
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(f"scores must be a table (DataFrame), got {type(scores).__name__}")
+    if not isinstance(weights, Mapping) or not weights:
+        raise TypeError("weights must be a dict like {'cash': 1, 'speed': 2}")
+    unknown = [name for name in weights if name not in scores.columns]
+    if unknown:
+        raise KeyError(f"weights name criteria the scores do not have: {unknown}")
+    clean = {name: require_number(f"weights[{name!r}]", w) for name, w in weights.items()}
+    total = sum(clean.values())
+    if total == 0:
+        raise ValueError("weights must not all be zero")
+    series = pd.Series(clean)
+    result = (scores[series.index] * series).sum(axis=1) / total
+    return result.sort_values(ascending=False, kind="stable").rename("weighted score")
+
+
+def _bar_labels(ax, bars, fmt: str) -> None:
+    ax.bar_label(bars, labels=[fmt.format(b.get_width()) for b in bars], padding=4)
+
+
+def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRACT_MONTHS) -> Figure:
+    """Chart: one soldier-month of each option in US dollars, split into its parts.
+
+    >>> fig = draw_cost_parts(97.0121)
+    >>> fig.axes[0].get_xlabel()
+    'US dollars per soldier-month'
+    """
+    base = base_inputs()
+    parts = contract_cost_parts(
+        base["pay_rub_per_month"],
+        base["federal_signon_rub"],
+        base["regional_signon_rub"],
+        contract_months,
+        rub_per_usd,
+    )
+    minders = base["minders_per_30"] / 30 * float(parts.sum())
+    rows = {  # option: [(part, dollars, colour), ...], drawn left to right
+        "mobilisation": [("pay", parts["monthly pay"], style.PALETTE["blue"])],
+        "Russian contract soldiers": [
+            ("pay", parts["monthly pay"], style.PALETTE["blue"]),
+            ("bonuses", parts.iloc[1:].sum(), style.PALETTE["sky"]),
+        ],
+        "North Korean troops": [
+            ("fee to Pyongyang", base["fee_usd_per_month"], style.PALETTE["vermillion"]),
+            ("minders", minders, style.PALETTE["orange"]),
+        ],
+    }
+    fig, ax = style.figure(7.5, 3.6, right_room=0.9)
+    fig.subplots_adjust(left=2.3 / 7.5)
+    for y, segments in enumerate(rows.values()):
+        left = 0.0
+        for name, dollars, colour in segments:
+            ax.barh(y, dollars, left=left, color=colour, height=0.6)
+            if dollars > 250:
+                ax.text(left + dollars / 2, y, name, ha="center", va="center", fontsize=10)
+            left += dollars
+        ax.text(left, y, f" ${left:,.0f}", va="center", fontsize=11)
+    ax.set_yticks(range(len(rows)), list(rows))
+    ax.set_xlabel("US dollars per soldier-month")
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    style.add_source(
+        fig,
+        source_line(*COST_SOURCES)
+        + f" Bonuses spread over {contract_months:g} months (our assumption).",
+    )
+    return fig
+
+
+def draw_break_even(rub_per_usd: float, contract_months: float = ASSUMED_CONTRACT_MONTHS) -> Figure:
+    """Chart: dollars per effective soldier-month against North Korean effectiveness.
+
+    >>> fig = draw_break_even(97.0121)
+    >>> len(fig.axes[0].lines)
+    3
+    """
+    table = option_costs(rub_per_usd, contract_months, 1.0)
+    nk = table.loc["North Korean troops", "per soldier-month"]
+    contract = table.loc["Russian contract soldiers", "per soldier-month"]
+    point = break_even_effectiveness(nk, contract)
+    shares = [s / 100 for s in range(30, 101, 5)]
+    fig, ax = style.figure(7.5, 4.0, right_room=1.9)
+    ax.plot(shares, [nk / s for s in shares], marker="", color=_COLOURS["North Korean troops"])
+    style.label_end(ax, 1.0, nk, "North Korean\ntroops", _COLOURS["North Korean troops"])
+    ax.plot(
+        [0.3, 1.0], [contract, contract], marker="", linestyle="--", color=style.PALETTE["blue"]
+    )
+    style.label_end(ax, 1.0, contract, "Russian contract\nsoldiers", style.PALETTE["blue"])
+    if point <= 1:
+        ax.plot([point], [contract], marker="o", linestyle="none", color=style.PALETTE["black"])
+        ax.annotate(
+            f"break-even at {point:.2f}",
+            xy=(point, contract),
+            xytext=(12, 18),
+            textcoords="offset points",
+        )
+    ax.set_xlim(0.3, 1.0)
+    ax.set_ylim(0, nk / 0.3 * 1.05)
+    ax.set_xlabel("effectiveness of a North Korean soldier (a Russian = 1)")
+    ax.set_ylabel("$ per effective soldier-month")
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    style.add_source(fig, source_line(*COST_SOURCES, "language_barrier"))
+    return fig
+
+
+def draw_weighted_scores(
+    weights: Mapping[str, float], scores: pd.DataFrame | None = None
+) -> Figure:
+    """Chart: each option's weighted score (1 to 5) under the given weights, best on top.
+
+    >>> fig = draw_weighted_scores(EQUAL_WEIGHTS)
+    >>> fig.axes[0].get_xlim()
+    (np.float64(0.0), np.float64(5.0))
+    """
+    table = DEFAULT_SCORES if scores is None else scores
+    result = weighted_scores(table, weights).iloc[::-1]
+    fig, ax = style.figure(7.5, 3.2)
+    fig.subplots_adjust(left=2.3 / 7.5)
+    bars = ax.barh(
+        list(result.index),
+        result.to_numpy(),
+        color=[_COLOURS.get(o, style.GREY) for o in result.index],
+    )
+    ax.bar_label(bars, labels=[f"{v:.2f}" for v in result], padding=4)
+    ax.set_xlim(0, 5)
+    ax.set_xlabel("weighted score (1 = bad for the Kremlin, 5 = good)")
+    ax.grid(axis="y", visible=False)
+    style.add_source(
+        fig,
+        "Scores: our illustrative judgement, not a source's; weights: "
+        + ", ".join(f"{k} {v:g}" for k, v in weights.items())
+        + ".",
+    )
+    return fig
+
+
+def draw_cost_comparison(
+    gap_soldiers: float,
+    nk_effectiveness: float,
+    rub_per_usd: float,
+    contract_months: float = ASSUMED_CONTRACT_MONTHS,
+) -> Figure:
+    """Chart (the what-if widget): the cash to fill a monthly gap with effective soldiers, per option.
+
+    >>> fig = draw_cost_comparison(15_000, 0.6, 97.0121)
+    >>> len(fig.axes[0].patches)
+    3
+    """
+    gap = require_number("gap_soldiers", gap_soldiers)
+    table = option_costs(rub_per_usd, contract_months, nk_effectiveness)
+    millions = (table["per effective soldier-month"] * gap / 1e6).iloc[::-1]
+    fig, ax = style.figure(7.5, 3.4, right_room=0.6)
+    fig.subplots_adjust(left=2.3 / 7.5)
+    bars = ax.barh(
+        ["mobilisation\n(cash only)", "Russian contract\nsoldiers", "North Korean\ntroops"],
+        millions.to_numpy(),
+        color=[_COLOURS[o] for o in millions.index],
+    )
+    _bar_labels(ax, bars, "${:,.0f} m")
+    ax.set_xlim(0, max(float(millions.max()), 1.0) * 1.25)
+    ax.set_xlabel(f"million US dollars a month for {gap:,.0f} effective soldiers")
+    ax.grid(axis="y", visible=False)
+    style.add_source(
+        fig,
+        source_line(*COST_SOURCES)
+        + f" At {rub_per_usd:g} roubles per dollar; effectiveness {nk_effectiveness:.2f};"
+        f" bonuses over {contract_months:g} months (our assumptions).",
+    )
+    return fig
