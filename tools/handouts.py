@@ -1,0 +1,625 @@
+"""Build the course's handouts: offline HTML for students, readers and teachers, and A4 PDFs.
+
+Usage: python tools/handouts.py [--no-execute] [--no-pdf] [--out DIR] [notebook ...]
+
+Each notebook is executed once, fresh (nbclient, in memory: the notebooks on disk are not
+touched), and three versions are derived from the executed copy:
+
+- student/   cells tagged ``solution`` and ``teacher-note`` removed, exercises and code kept;
+- reading/   the student version without code (nbconvert's ``exclude_input``) and without the
+             exercise feedback cells, for readers who only want the argument;
+- teacher/   everything, with solutions and teacher notes marked.
+
+The series (``notebooks/NN-*.ipynb``) gets all three; ``notebooks/quiz.ipynb`` a student
+worksheet and a teacher version; ``teacher/*.ipynb`` (the teacher guide) only a teacher
+version. Student and reading versions are also printed to A4 PDF by headless Chromium (one
+browser for all, through Playwright; the ``chromium --print-to-pdf`` command line where
+Playwright is missing). Without Chromium the PDFs are skipped, and the summary says so.
+
+A handout loads nothing: no script, no font, no image from the network. Every live widget is
+replaced by its stored drawing at the default values (the Output widget's stored outputs, from
+the widget state nbclient saves in the notebook) under a one-line note.
+
+``--no-execute`` builds from the outputs stored in the notebooks (what the tests do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = Path(__file__).resolve().parent / "handout_template"
+DEFAULT_OUT = ROOT / "build" / "handouts"
+COURSE = "A Cold Business Deal"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = (
+    "Interactive in JupyterLab: open the notebook and move the sliders to redraw this chart."
+)
+WIDGET_MISSING = (
+    "Interactive in JupyterLab: this widget has no stored drawing here. "
+    "Open the notebook in JupyterLab and run it to see it."
+)
+
+# kind -> (label for the banner, sentence about it, cell tags removed)
+VERSIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "student": (
+        "Student handout",
+        "Exercises come without answers: work them out in JupyterLab or on paper.",
+        ("solution", "teacher-note"),
+    ),
+    "reading": (
+        "Reading version",
+        "The argument without the code. The full notebook runs in JupyterLab.",
+        ("solution", "teacher-note"),
+    ),
+    "teacher": (
+        "Teacher's version: contains the answers",
+        "Worked solutions are marked SOLUTION and notes for the teacher TEACHER NOTE. "
+        "Do not hand this version to students.",
+        (),
+    ),
+}
+PRINTED = ("student", "reading")
+# Exercise feedback needs the student's answer, so the reading version drops it.
+CHECK_CELL = r"""\s*check\(\s*["'][^"']*["']"""
+
+
+@dataclass
+class Source:
+    """One notebook and the handout versions it gets."""
+
+    path: Path
+    kinds: tuple[str, ...]
+    title: str = ""
+    minutes: int | None = None
+    outputs: dict[str, Path] = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+# ---------------------------------------------------------------- finding notebooks
+
+
+def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Source]:
+    """The series, the quiz and the teacher guide, each with the versions it gets."""
+    series = sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    quiz = [p for p in [root / "notebooks" / "quiz.ipynb"] if p.exists()]
+    guide = sorted((root / "teacher").glob("*.ipynb"))
+    sources = (
+        [Source(p, ("student", "reading", "teacher")) for p in series]
+        + [Source(p, ("student", "teacher")) for p in quiz]
+        + [Source(p, ("teacher",)) for p in guide]
+    )
+    if only:
+        wanted = {p.resolve() for p in only}
+        sources = [s for s in sources if s.path.resolve() in wanted]
+    return sources
+
+
+def title_and_minutes(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, int | None]:
+    """The first Markdown heading, and N from ``**Time:** about N minutes``."""
+    title, minutes = "", None
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        if not title:
+            heading = re.search(r"^#{1,6}\s+(.+?)\s*#*\s*$", cell.source, flags=re.M)
+            if heading:
+                title = re.sub(r"[*_`]", "", heading.group(1)).strip()
+        if minutes is None:
+            time_line = re.search(r"\*\*Time:?\*\*:?\s*(?:about\s+)?(\d+)", cell.source)
+            if time_line:
+                minutes = int(time_line.group(1))
+        if title and minutes is not None:
+            break
+    return title or fallback, minutes
+
+
+# ---------------------------------------------------------------- executing
+
+
+def _execute(path: str, timeout: int) -> tuple[dict, float]:
+    """Run one notebook with a fresh kernel, in memory; return it (as a dict) and the time."""
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(Path(path).parent)}},
+    ).execute()
+    return nb, time.perf_counter() - start
+
+
+def load_notebooks(
+    sources: list[Source], execute: bool, jobs: int, timeout: int = 300
+) -> dict[str, nbformat.NotebookNode]:
+    """Each notebook, executed fresh (in parallel) or as stored; failures noted on the source."""
+    done: dict[str, nbformat.NotebookNode] = {}
+    if not execute:
+        for source in sources:
+            done[source.name] = nbformat.read(source.path, as_version=4)
+        return done
+    total = len(sources)
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, total))) as pool:
+        futures = {pool.submit(_execute, str(s.path), timeout): s for s in sources}
+        for n, future in enumerate(as_completed(futures), start=1):
+            source = futures[future]
+            rel = source.path.relative_to(ROOT) if source.path.is_relative_to(ROOT) else source.path
+            try:
+                nb, source.seconds = future.result()
+            except Exception as error:  # a failing notebook must not hide the others
+                source.error = f"{type(error).__name__}: {str(error).strip().splitlines()[-1:]}"
+                print(f"  [{n}/{total}] FAILED {rel}: {source.error}", flush=True)
+                continue
+            done[source.name] = nbformat.from_dict(nb)
+            print(f"  [{n}/{total}] executed {rel} in {source.seconds:.1f} s", flush=True)
+    return done
+
+
+# ---------------------------------------------------------------- static widgets
+
+
+def _refs(value: object) -> list[str]:
+    """Model ids referred to (``IPY_MODEL_<id>``) anywhere in a widget's state."""
+    return re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(value))
+
+
+def _value_text(state: dict) -> str:
+    value = state.get("value")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    fmt = str(state.get("readout_format") or ".2f")
+    try:
+        return format(value, fmt)
+    except ValueError:
+        return f"{value:g}"
+
+
+def widget_parts(model_id: str, models: dict) -> tuple[list[str], list[dict]]:
+    """The controls (``description = value``) and stored outputs under one widget view."""
+    controls: list[str] = []
+    outputs: list[dict] = []
+    seen: set[str] = set()
+
+    def visit(mid: str) -> None:
+        if mid in seen or mid not in models:
+            return
+        seen.add(mid)
+        model = models[mid]
+        state = model.get("state", {})
+        if model.get("model_name") == "OutputModel":
+            outputs.extend(state.get("outputs", []))
+        elif "value" in state and state.get("description"):
+            controls.append(f"{state['description']} = {_value_text(state)}")
+        children = state.get("children", [])
+        for ref in _refs(children) + [r for r in _refs(state) if r not in _refs(children)]:
+            visit(ref)
+
+    visit(model_id)
+    return controls, outputs
+
+
+def _note_output(text: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_output(
+        "display_data",
+        data={
+            "text/html": f'<p class="handout-widget-note">{html.escape(text)}</p>',
+            "text/plain": text,
+        },
+    )
+
+
+def static_widgets(nb: nbformat.NotebookNode) -> int:
+    """Replace each widget view with a note and its stored drawing; return how many.
+
+    The notebook's widget state is dropped afterwards, so the HTML carries no widget script.
+    """
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        new_outputs = []
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if not view:
+                new_outputs.append(output)
+                continue
+            count += 1
+            controls, stored = widget_parts(view.get("model_id", ""), state)
+            stored = [o for o in stored if o.get("output_type") != "stream" or o.get("text")]
+            if not stored:
+                new_outputs.append(_note_output(WIDGET_MISSING))
+                continue
+            note = WIDGET_NOTE
+            if controls:
+                note += " Shown here at the default values: " + "; ".join(controls) + "."
+            new_outputs.append(_note_output(note))
+            new_outputs.extend(nbformat.from_dict(o) for o in stored)
+        cell.outputs = new_outputs
+    nb.metadata.pop("widgets", None)
+    return count
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _css_string(text: str) -> str:
+    """Text as the inside of a CSS double-quoted string (safe inside a <style> element)."""
+    out = []
+    for ch in text:
+        if ch in '"\\<>' or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def exporter(kind: str) -> HTMLExporter:
+    """nbconvert's HTML exporter for one version, with tag and regex removal configured."""
+    removed = VERSIONS[kind][2]
+    c = Config()
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+    c.HTMLExporter.template_name = "handout"
+    c.HTMLExporter.exclude_input_prompt = True
+    c.HTMLExporter.exclude_output_prompt = True
+    c.HTMLExporter.exclude_input = kind == "reading"
+    c.HTMLExporter.embed_images = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = set(removed)
+    c.TagRemovePreprocessor.remove_input_tags = (
+        {"remove-input", "hide-input"} if kind != "teacher" else {"remove-input"}
+    )
+    c.RegexRemovePreprocessor.enabled = kind == "reading"
+    c.RegexRemovePreprocessor.patterns = [CHECK_CELL] if kind == "reading" else []
+    return HTMLExporter(config=c)
+
+
+def render(nb: nbformat.NotebookNode, source: Source, kind: str, names: set[str]) -> str:
+    """One handout version as a self-contained HTML page."""
+    label, about, _ = VERSIONS[kind]
+    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    copy.metadata["title"] = f"{source.title} · {label}"
+    resources = {
+        "metadata": {"name": source.name, "path": str(source.path.parent)},
+        "handout": {
+            "kind": kind,
+            "course": COURSE,
+            "label": label,
+            "about": about,
+            "css_course": _css_string(COURSE),
+            "css_title": _css_string(source.title),
+        },
+    }
+    body, _ = exporter(kind).from_notebook_node(copy, resources=resources)
+    return re.sub(
+        r'href="(?:\.\.?/)?(?:notebooks/)?([\w.-]+)\.ipynb((?:#[^"]*)?)"',
+        lambda m: f'href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in names else m.group(0),
+        body,
+    )
+
+
+# ---------------------------------------------------------------- index
+
+
+INDEX_CSS = """
+body { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; max-width: 920px;
+  margin: 2em auto; padding: 0 1em; color: #1a1a1a; line-height: 1.5; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
+td.links a { margin-right: 0.8em; white-space: nowrap; }
+.note { color: #555; font-size: 0.92em; }
+.teacher { border-left: 5px solid #7a3e00; padding-left: 10px; }
+"""
+
+
+def _row(source: Source, kinds: tuple[str, ...], prefix: str) -> str:
+    links = []
+    for kind in kinds:
+        if kind not in source.kinds or kind not in source.outputs:
+            continue
+        word = {"student": "Student", "reading": "Reading", "teacher": "Teacher"}[kind]
+        href = f"{prefix(kind)}{source.name}.html"
+        links.append(f'<a href="{href}">{word} (HTML)</a>')
+        if f"{kind}.pdf" in source.outputs:
+            links.append(f'<a href="{prefix(kind)}{source.name}.pdf">{word} (PDF)</a>')
+    if not links:
+        return ""
+    minutes = f"about {source.minutes} min" if source.minutes else ""
+    return (
+        f"<tr><td>{html.escape(source.title)}</td><td>{minutes}</td>"
+        f'<td class="links">{" ".join(links)}</td></tr>'
+    )
+
+
+def _page(title: str, sections: list[tuple[str, str, list[str]]]) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+        f"<title>{html.escape(title)}</title><style>{INDEX_CSS}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+        '<p class="note">Handouts of the course, built from the notebooks. They work offline: '
+        "open any of them in a browser, or print the PDFs (A4). The live charts and exercises "
+        "run in JupyterLab (<code>make lab</code>).</p>",
+    ]
+    for heading, note, rows in sections:
+        rows = [r for r in rows if r]
+        if not rows:
+            continue
+        cls = ' class="teacher"' if "eacher" in heading else ""
+        parts += [
+            f"<section{cls}><h2>{html.escape(heading)}</h2>",
+            f'<p class="note">{html.escape(note)}</p>',
+            "<table><tr><th>Notebook</th><th>Time</th><th>Handouts</th></tr>",
+            *rows,
+            "</table></section>",
+        ]
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_indexes(sources: list[Source], out: Path) -> list[Path]:
+    """``index.html`` for everything, and one per set so a set can be handed out alone."""
+    series = [s for s in sources if "reading" in s.kinds]
+    quiz = [s for s in sources if s.kinds == ("student", "teacher")]
+    guide = [s for s in sources if s.kinds == ("teacher",)]
+    top = _page(
+        COURSE,
+        [
+            (
+                "For students and readers",
+                "Student handouts keep the code and the exercises (no answers); reading "
+                "versions give the argument without code.",
+                [_row(s, ("student", "reading"), lambda k: f"{k}/") for s in series + quiz],
+            ),
+            (
+                "For teachers",
+                "Teacher's versions include the worked solutions. Keep them away from students.",
+                [_row(s, ("teacher",), lambda k: f"{k}/") for s in guide + series + quiz],
+            ),
+        ],
+    )
+    written = [out / "index.html"]
+    written[0].write_text(top, encoding="utf-8")
+    per_set = {
+        "student": ("Student handouts", series + quiz),
+        "reading": ("Reading versions", series),
+        "teacher": ("Teacher's versions", guide + series + quiz),
+    }
+    for kind, (heading, members) in per_set.items():
+        if not (out / kind).is_dir():
+            continue
+        page = _page(
+            f"{COURSE}: {heading.lower()}",
+            [(heading, VERSIONS[kind][1], [_row(s, (kind,), lambda k: "") for s in members])],
+        )
+        path = out / kind / "index.html"
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or any chromium on PATH; None where there is none."""
+    if os.access(CHROMIUM, os.X_OK):
+        return CHROMIUM
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def print_pdfs(jobs: list[tuple[Path, Path]], browser: str) -> dict[Path, float]:
+    """Print each HTML file to an A4 PDF; one Chromium for all when Playwright is there."""
+    seconds: dict[Path, float] = {}
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if sync_playwright is None:
+        for html_path, pdf_path in jobs:
+            start = time.perf_counter()
+            with tempfile.TemporaryDirectory() as profile:
+                subprocess.run(
+                    [
+                        browser,
+                        *CHROMIUM_FLAGS,
+                        f"--user-data-dir={profile}",
+                        "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf_path}",
+                        html_path.resolve().as_uri(),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=120,
+                )
+            seconds[pdf_path] = time.perf_counter() - start
+        return seconds
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=browser, args=CHROMIUM_FLAGS[1:], headless=True
+        )
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("file:", "data:"))
+                else route.abort()
+            ),
+        )
+        page = context.new_page()
+        for html_path, pdf_path in jobs:
+            start = time.perf_counter()
+            page.goto(html_path.resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(
+                path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True
+            )
+            seconds[pdf_path] = time.perf_counter() - start
+        context.close()
+    return seconds
+
+
+def pdf_pages(path: Path) -> int:
+    """Page count of a PDF (pdfinfo where installed, else counting page objects)."""
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+        found = re.search(r"^Pages:\s+(\d+)", info, flags=re.M)
+        if found:
+            return int(found.group(1))
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+# ---------------------------------------------------------------- main
+
+
+def build(
+    out: Path = DEFAULT_OUT,
+    execute: bool = True,
+    pdf: bool = True,
+    only: list[Path] | None = None,
+    jobs: int | None = None,
+    root: Path = ROOT,
+) -> list[Source]:
+    """Build every handout under ``out``; return the sources with what was written."""
+    start = time.perf_counter()
+    sources = find_sources(root, only)
+    if not sources:
+        print("No notebooks found.")
+        return []
+    jobs = jobs or os.cpu_count() or 2
+    print(
+        f"{'Executing' if execute else 'Reading'} {len(sources)} notebook(s)"
+        + (f" ({min(jobs, len(sources))} at a time)" if execute else " (stored outputs)"),
+        flush=True,
+    )
+    notebooks = load_notebooks(sources, execute, jobs)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    names = {s.name for s in sources}
+    print("Writing HTML", flush=True)
+    for source in sources:
+        nb = notebooks.get(source.name)
+        if nb is None:
+            continue
+        t0 = time.perf_counter()
+        source.title, source.minutes = title_and_minutes(nb, source.name)
+        widgets = static_widgets(nb)
+        for kind in source.kinds:
+            folder = out / kind
+            folder.mkdir(exist_ok=True)
+            path = folder / f"{source.name}.html"
+            path.write_text(render(nb, source, kind, names), encoding="utf-8")
+            source.outputs[kind] = path
+        print(
+            f"  {source.name}: {', '.join(source.kinds)}"
+            + (f" ({widgets} widget(s) drawn statically)" if widgets else "")
+            + f" in {time.perf_counter() - t0:.1f} s",
+            flush=True,
+        )
+
+    pdf_note = ""
+    pdf_jobs = [
+        (source.outputs[kind], source.outputs[kind].with_suffix(".pdf"), source, kind)
+        for source in sources
+        for kind in PRINTED
+        if kind in source.outputs
+    ]
+    browser = chromium_path() if pdf else None
+    if not pdf:
+        pdf_note = "PDFs skipped (--no-pdf)."
+    elif browser is None:
+        pdf_note = (
+            "PDFs SKIPPED: Chromium is not installed (looked for /usr/bin/chromium and "
+            "chromium on PATH). Install it with: apt-get install chromium"
+        )
+        print(pdf_note, flush=True)
+    elif pdf_jobs:
+        print(f"Printing {len(pdf_jobs)} PDF(s) with {browser}", flush=True)
+        seconds = print_pdfs([(h, p) for h, p, _, _ in pdf_jobs], browser)
+        for _, pdf_path, source, kind in pdf_jobs:
+            source.outputs[f"{kind}.pdf"] = pdf_path
+            print(
+                f"  {pdf_path.relative_to(out)}: {pdf_pages(pdf_path)} pages"
+                f" in {seconds[pdf_path]:.1f} s",
+                flush=True,
+            )
+    write_indexes(sources, out)
+
+    htmls = sum(1 for s in sources for k in s.outputs if not k.endswith(".pdf"))
+    pdfs = sum(1 for s in sources for k in s.outputs if k.endswith(".pdf"))
+    failed = [s for s in sources if s.error]
+    print(
+        f"\nHandouts: {len(sources) - len(failed)} of {len(sources)} notebook(s), "
+        f"{htmls} HTML, {pdfs} PDF in {time.perf_counter() - start:.1f} s"
+    )
+    if pdf_note:
+        print(pdf_note)
+    for source in failed:
+        print(f"FAILED to execute {source.path.name}: {source.error}")
+    print(f"Open {out / 'index.html'}")
+    return sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="only these notebooks")
+    parser.add_argument(
+        "--no-execute", action="store_true", help="use the stored outputs instead of executing"
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at a time")
+    args = parser.parse_args(argv)
+    sources = build(
+        out=args.out,
+        execute=not args.no_execute,
+        pdf=not args.no_pdf,
+        only=args.notebooks or None,
+        jobs=args.jobs,
+    )
+    return 1 if not sources or any(s.error for s in sources) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
