@@ -1,0 +1,257 @@
+"""The course quiz (``notebooks/quiz.ipynb``): short questions across the strands.
+
+Ids start with "0" so they never clash with a notebook's exercises. Every answer is computed
+from ``seeds/`` and ``helpers``, never typed in. Each mistake stands for one of the course's
+usual wrong turns: casualties taken for deaths, "at least" read as "exactly", per day mixed
+with per month, dollars mixed with roubles.
+"""
+
+from __future__ import annotations
+
+from helpers.checks import Exercise, Mistake
+from helpers.manpower import days_covered, per_period
+from helpers.money import payment_usd
+from helpers.sources import claim, fact
+
+# The strand each question practises (the teacher guide shows it).
+STRANDS = {
+    "0.1": "incentives",
+    "0.2": "costs",
+    "0.3": "costs",
+    "0.4": "manpower",
+    "0.5": "manpower",
+    "0.6": "reading the article",
+    "0.7": "uncertainty",
+    "0.8": "what happened next",
+}
+
+# Options of 0.6, keyed by the word in the source's unit that each option takes the count to be.
+LOSS_MEANINGS = {"deaths": "a", "casualties": "b", "exact": "c", "prisoners": "d"}
+
+OCTOBER_DAYS = 31
+
+
+def _pay() -> float:
+    return claim("pay_per_soldier_month").value
+
+
+def _soldiers() -> float:
+    return claim("nk_soldiers_left").value
+
+
+def _kursk() -> float:
+    return fact("nis_kursk_11000").value
+
+
+def _bonus_rub() -> float:
+    return fact("ru_signon_federal_2024_rub").value
+
+
+def _rub_per_usd() -> float:
+    return fact("rub_per_usd_2024_10_16").value
+
+
+def _escorts_per_soldier() -> float:
+    per_30 = fact("translators_per_30").value + fact("russian_escorts_per_30").value
+    return per_30 / 30
+
+
+def _oct_total() -> float:
+    return fact("ukdi_losses_2024_10_total").value
+
+
+def _oct_per_day() -> float:
+    return fact("ukdi_losses_per_day_2024_10").value
+
+
+def _radakin_per_day() -> float:
+    return fact("radakin_losses_per_day_2024_10").value
+
+
+def _loss_meaning() -> str:
+    unit = fact("ukdi_losses_per_day_2024_10").unit
+    return next(letter for word, letter in LOSS_MEANINGS.items() if word in unit)
+
+
+EXERCISES = {
+    "0.1": Exercise(
+        question="In November 2024 South Korean intelligence said about 11,000 North Korean "
+        "soldiers were in Russia's Kursk region. At $2,000 per soldier per month, what does "
+        "one month of them bring North Korea, in US dollars?",
+        expected=lambda: payment_usd(_kursk(), _pay(), 1),
+        unit="US dollars",
+        hint="soldiers x dollars per soldier per month x the number of months (here: one).",
+        mistakes=(
+            Mistake(
+                lambda: payment_usd(_kursk(), _pay(), 12),
+                "that is a whole year. The question asks for one month.",
+            ),
+            Mistake(
+                lambda: payment_usd(_soldiers(), _pay(), 1),
+                "that is for 10,000 soldiers, the article's number. The question uses the "
+                "later report of 11,000.",
+            ),
+        ),
+        well_done="a thousand extra soldiers add two million dollars a month.",
+        working="11,000 soldiers x $2,000 per soldier per month x 1 month.",
+    ),
+    "0.2": Exercise(
+        question="From August 2024 a Russian who signed a contract got a federal bonus of "
+        "400,000 roubles. At 97 roubles per dollar, how many months of the $2,000 fee for one "
+        "North Korean soldier is that bonus worth?",
+        expected=lambda: _bonus_rub() / _rub_per_usd() / _pay(),
+        unit="months",
+        abs_tol=0.1,
+        hint="first turn the roubles into dollars (roubles / roubles per dollar), "
+        "then divide by $2,000 a month.",
+        mistakes=(
+            Mistake(
+                lambda: _bonus_rub() / _pay(),
+                "you divided roubles by dollars. Turn the roubles into dollars first: "
+                "roubles / (roubles per dollar).",
+            ),
+            Mistake(
+                lambda: _bonus_rub() * _rub_per_usd() / _pay(),
+                "you multiplied by the exchange rate. Roubles / (roubles per dollar) gives dollars.",
+            ),
+        ),
+        well_done="the federal bonus alone is about two months of the fee, before any pay.",
+        working="400,000 roubles / 97.0121 roubles per dollar gives dollars; divide by $2,000 "
+        "per month to get months of the fee. Regional bonuses come on top.",
+    ),
+    "0.3": Exercise(
+        question="An intercepted plan put 1 translator and 3 Russian soldiers with every 30 North "
+        "Korean soldiers. How many Russians would 10,000 North Korean soldiers need with them?",
+        expected=lambda: _soldiers() * _escorts_per_soldier(),
+        unit="Russians",
+        rel_tol=0.01,
+        abs_tol=1,
+        hint="how many groups of 30 are there in 10,000? Each group needs 1 + 3 Russians.",
+        mistakes=(
+            Mistake(
+                lambda: _soldiers() / 30,
+                "that counts the translators only (one per 30). Add the 3 Russian soldiers "
+                "per group too.",
+            ),
+            Mistake(
+                lambda: _soldiers() * 3 / 30,
+                "that counts the Russian soldiers only. Add the translator of each group.",
+            ),
+        ),
+        well_done="over 1,300 Russians: the language barrier has a cost in people, not only money.",
+        working="10,000 / 30 groups x (1 translator + 3 Russian soldiers) per group.",
+    ),
+    "0.4": Exercise(
+        question="UK Defence Intelligence counted 41,980 Russian casualties in the whole of "
+        "October 2024. October has 31 days. What is that per day, on average?",
+        expected=lambda: _oct_total() / OCTOBER_DAYS,
+        unit="casualties per day",
+        abs_tol=1,
+        hint="a month's total divided by the number of days in that month.",
+        mistakes=(
+            Mistake(
+                lambda: _oct_total() / 30,
+                "you used 30 days. October has 31: small, but it matters when sources "
+                "disagree by a few per cent.",
+            ),
+            Mistake(
+                lambda: per_period(_oct_total(), OCTOBER_DAYS),
+                "you multiplied. The total is already for the month: divide it by the days.",
+            ),
+        ),
+        well_done="about 1,354 a day, the figure the UK Defence Secretary gave.",
+        working="41,980 casualties / 31 days: a monthly total becomes a daily rate by dividing.",
+    ),
+    "0.5": Exercise(
+        question="The article says Russia loses 'at least' 1,200 people a day; the UK figure for "
+        "October 2024 was 1,354 a day. At 1,354 a day, how many days of losses do 10,000 "
+        "soldiers replace?",
+        expected=lambda: days_covered(_soldiers(), _oct_per_day()),
+        unit="days",
+        abs_tol=0.06,
+        hint="soldiers / losses per day. Use the October figure, not the article's.",
+        mistakes=(
+            Mistake(
+                lambda: days_covered(_soldiers(), claim("russia_losses_per_day").value),
+                "that uses 1,200, the article's lower bound ('at least'). The question uses "
+                "the higher October figure: the soldiers last fewer days.",
+            ),
+            Mistake(
+                lambda: _oct_per_day() / _soldiers(),
+                "you divided the other way round. Soldiers / (losses per day) gives days.",
+            ),
+        ),
+        well_done="about seven and a half days: 'at least 1,200' made the soldiers look "
+        "like they would last longer.",
+        working="10,000 soldiers / 1,354 a day. With the article's lower bound (1,200) "
+        "the answer is about 8.3 days: a lower bound for losses gives an upper bound for days.",
+    ),
+    "0.6": Exercise(
+        question="Bosman says the losses are 'doden en gewonden'. What does 'at least 1,200 "
+        "people a day' mean? (a) at least 1,200 Russian soldiers die every day "
+        "(b) at least 1,200 are killed or wounded every day, most of them wounded "
+        "(c) exactly 1,200 are counted every day (d) 1,200 are taken prisoner every day",
+        expected=_loss_meaning,
+        kind="choice",
+        hint="'doden' are the dead, 'gewonden' the wounded; 'minstens' means 'at least'.",
+        mistakes=(
+            Mistake(
+                lambda: LOSS_MEANINGS["deaths"],
+                "casualties are killed and wounded together ('doden en gewonden'), "
+                "and most casualties are wounded.",
+            ),
+            Mistake(
+                lambda: LOSS_MEANINGS["exact"],
+                "'minstens' means 'at least': a lower bound, not an exact count.",
+            ),
+        ),
+        well_done="casualties, not deaths, and a lower bound, not an exact count.",
+        working="'doden en gewonden' means killed and wounded: the UK counts casualties, "
+        "and most of them are wounded. 'Minstens' makes the number a lower bound.",
+    ),
+    "0.7": Exercise(
+        question="For October 2024 the UK Defence Secretary said 1,354 Russian casualties a day "
+        "and the UK's top general said about 1,500. Over the 31 days of October, how many "
+        "more casualties does the higher figure mean?",
+        expected=lambda: per_period(_radakin_per_day() - _oct_per_day(), OCTOBER_DAYS),
+        unit="casualties",
+        abs_tol=5,
+        hint="the difference per day, times the days in the month.",
+        mistakes=(
+            Mistake(
+                lambda: _radakin_per_day() - _oct_per_day(),
+                "that is the difference per day. The question asks about the whole month.",
+            ),
+            Mistake(
+                lambda: per_period(_radakin_per_day() - _oct_per_day(), 30),
+                "you used 30 days. October has 31.",
+            ),
+        ),
+        well_done="a gap that looks small per day is thousands of people in a month.",
+        working="(1,500 - 1,354) per day x 31 days: two officials of the same government, "
+        "the same month, a gap of thousands.",
+    ),
+    "0.8": Exercise(
+        question="In April 2025 South Korean intelligence estimated about 4,700 North Korean "
+        "casualties (about 600 of them dead) among the roughly 11,000 sent to Kursk. "
+        "What percentage of the soldiers is that?",
+        expected=lambda: 100 * fact("nk_casualties_2025_04").value / _kursk(),
+        unit="per cent",
+        rel_tol=0.02,
+        hint="casualties / soldiers sent, times 100.",
+        mistakes=(
+            Mistake(
+                lambda: fact("nk_casualties_2025_04").value / _kursk(),
+                "that is a fraction. Multiply by 100 for a percentage.",
+            ),
+            Mistake(
+                lambda: 100 * fact("nk_casualties_2025_04").value / _soldiers(),
+                "you used the article's 10,000. The estimate is about the 11,000 sent to Kursk.",
+            ),
+        ),
+        well_done="more than two in five: the 'gamble' Breuker spoke of, in numbers "
+        "(and still an estimate by one side's ally).",
+        working="4,700 casualties / 11,000 soldiers x 100. Casualties include the wounded: "
+        "the estimated dead were about 600.",
+    ),
+}

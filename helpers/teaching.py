@@ -1,0 +1,405 @@
+"""For the teacher guide: the answer key and the course map, generated so they never go stale.
+
+The answer key is built from ``helpers.checks.exercises()`` (every exercise of every
+notebook and of the quiz), so the guide always shows what ``check`` accepts. The course map
+reads each notebook's opening cells (title, **Time:**, ``## Learning objectives``).
+
+>>> key = answer_key()
+>>> key.set_index("id").loc["1.1", "answer"]
+'240,000,000'
+>>> key.set_index("id").loc["1.1", "notebook"]
+'01'
+>>> course_map().loc[0, "strand"]
+'reading the article'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from numbers import Real
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.checks import Exercise, exercises
+from helpers.sources import SEEDS
+
+__all__ = [
+    "PLANNED",
+    "QUIZ",
+    "answer_key",
+    "course_map",
+    "discussion_questions",
+    "format_answer",
+    "notebook_of",
+    "show_answer_key",
+    "show_course_map",
+    "show_discussion_questions",
+    "worksheet_markdown",
+]
+
+NOTEBOOKS = SEEDS.parent / "notebooks"
+
+# The planned series: number -> (strand, the question the notebook answers).
+PLANNED: dict[str, tuple[str, str]] = {
+    "01": ("reading the article", "What exactly does the article claim, and on whose authority?"),
+    "02": ("incentives", "What does each side gain and risk? Why 'cold business'?"),
+    "03": ("costs", "What does filling Russia's gap cost, three ways, money and otherwise?"),
+    "04": ("manpower", "Losses against recruits: how long do 10,000 soldiers last?"),
+    "05": ("uncertainty", "How sure are these numbers, and which one matters most?"),
+    "06": ("what happened next", "Was the article right? How good are our own forecasts?"),
+}
+QUIZ = "quiz"
+
+
+def _sort_key(qid: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in qid.split("."))
+
+
+def notebook_of(qid: str) -> str:
+    """The notebook an exercise belongs to: ``"01"`` ... ``"06"``, or ``"quiz"`` for ``0.k``.
+
+    >>> notebook_of("4.2"), notebook_of("0.3")
+    ('04', 'quiz')
+    """
+    if not isinstance(qid, str) or not re.fullmatch(r"\d+\.\d+", qid):
+        raise ValueError(f"qid must be an exercise id like '4.2', got {qid!r}")
+    number = int(qid.split(".")[0])
+    return QUIZ if number == 0 else f"{number:02d}"
+
+
+def _number_text(value: float) -> str:
+    """A number as a teacher would write it: 240,000,000; 1,354; 42.7; 8.33; 0.43."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:,.1f}"
+    if abs(value) >= 1:
+        return f"{value:.2f}"
+    return f"{value:.2g}"
+
+
+def format_answer(value: object) -> str:
+    """An answer formatted sensibly for the key: numbers rounded, choices as written.
+
+    >>> format_answer(240_000_000.0), format_answer(8.333), format_answer(2102.75)
+    ('240,000,000', '8.33', '2,103')
+    >>> format_answer("c"), format_answer(["c", "a"])
+    ('c', 'a, c')
+    """
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Real):
+        number = float(value)
+        if math.isnan(number) or math.isinf(number):
+            return str(number)
+        return _number_text(number)
+    if isinstance(value, str):
+        return value
+    try:
+        return ", ".join(sorted(str(v) for v in value))  # type: ignore[union-attr]
+    except TypeError:
+        return str(value)
+
+
+def _accepted(exercise: Exercise, value: object) -> str:
+    """What ``check`` accepts, in words: 'the check accepts 237,600,000 to 242,400,000'."""
+    if exercise.kind == "choice":
+        return "capitals and stray spaces are ignored"
+    if exercise.kind == "choices":
+        return "the letters in any order"
+    target = float(value)  # type: ignore[arg-type]
+    margin = max(exercise.rel_tol * abs(target), exercise.abs_tol)
+    return f"the check accepts {_number_text(target - margin)} to {_number_text(target + margin)}"
+
+
+def _mistakes_text(exercise: Exercise) -> str:
+    parts = []
+    for mistake in exercise.mistakes:
+        parts.append(f"{format_answer(mistake.answer())}: {mistake.says}")
+    return "\n".join(parts)
+
+
+def answer_key(notebook: str | None = None) -> pd.DataFrame:
+    """Every exercise with its computed answer, working and usual wrong answers.
+
+    ``notebook`` picks one: ``"01"`` ... ``"06"`` or ``"quiz"``; ``None`` gives all.
+    Columns: id, notebook, question, answer, unit, accepted, working, hint,
+    usual wrong answers (one per line: the wrong value, then what ``check`` says).
+
+    >>> list(answer_key("01")["id"])[:3]
+    ['1.1', '1.2', '1.3']
+    >>> answer_key("99")
+    Traceback (most recent call last):
+    ...
+    ValueError: notebook must be one of ['01', '02', '03', '04', '05', '06', 'quiz'] or None, got '99'
+    """
+    allowed = [*PLANNED, QUIZ]
+    if notebook is not None and notebook not in allowed:
+        raise ValueError(f"notebook must be one of {allowed} or None, got {notebook!r}")
+    rows = []
+    for qid in sorted(exercises(), key=_sort_key):
+        if notebook is not None and notebook_of(qid) != notebook:
+            continue
+        exercise = exercises()[qid]
+        value = exercise.expected()
+        rows.append(
+            {
+                "id": qid,
+                "notebook": notebook_of(qid),
+                "question": exercise.question,
+                "answer": format_answer(value),
+                "unit": exercise.unit,
+                "accepted": _accepted(exercise, value),
+                "working": exercise.working,
+                "hint": exercise.hint,
+                "usual wrong answers": _mistakes_text(exercise),
+            }
+        )
+    columns = [
+        "id",
+        "notebook",
+        "question",
+        "answer",
+        "unit",
+        "accepted",
+        "working",
+        "hint",
+        "usual wrong answers",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class _Markdown:
+    """Shows as Markdown in a notebook and in the handouts; a one-line summary as text."""
+
+    markdown: str
+    summary: str
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def __repr__(self) -> str:
+        return self.summary
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _exercise_markdown(exercise: Exercise, row: pd.Series) -> str:
+    unit = f" {row['unit']}" if row["unit"] else ""
+    lines = [
+        f"**{row['id']}** {row['question']}",
+        "",
+        f"- **Answer:** {row['answer']}{unit} ({row['accepted']}).",
+    ]
+    if row["working"]:
+        lines.append(f"- **Working:** {row['working']}")
+    for mistake in exercise.mistakes:
+        lines.append(
+            f"- **Usual wrong answer:** {format_answer(mistake.answer())}. "
+            f"*The check says:* {mistake.says}"
+        )
+    lines.append(f"- **Hint the check gives otherwise:** {row['hint']}")
+    return "\n".join(lines)
+
+
+def show_answer_key(notebook: str | None = None) -> _Markdown:
+    """The answer key as Markdown, grouped by notebook (see ``answer_key``).
+
+    >>> show_answer_key("01")
+    Answer key: 7 exercises (1.1 to 1.7).
+    >>> "**Answer:** 240,000,000 US dollars" in show_answer_key("01")._repr_markdown_()
+    True
+    """
+    key = answer_key(notebook)
+    parts = []
+    titles = {row["number"]: row["title"] for _, row in course_map().iterrows()}
+    for nb, group in key.groupby("notebook", sort=False):
+        heading = "The quiz" if nb == QUIZ else titles.get(nb, f"Notebook {nb}")
+        parts.append(f"### {heading}")
+        for _, row in group.iterrows():
+            parts.append(_exercise_markdown(exercises()[row["id"]], row))
+    if key.empty:
+        return _Markdown("*No exercises yet.*", "Answer key: no exercises yet.")
+    summary = f"Answer key: {len(key)} exercises ({key['id'].iloc[0]} to {key['id'].iloc[-1]})."
+    return _Markdown("\n\n".join(parts), summary)
+
+
+def _read_notebook(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _markdown_of(path: Path) -> str:
+    cells = _read_notebook(path)["cells"]
+    return "\n\n".join(
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in cells
+        if c["cell_type"] == "markdown"
+    )
+
+
+def _section(text: str, heading: str) -> str:
+    found = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^#{{1,2}} |\Z)", text, re.M | re.S)
+    return found.group(1) if found else ""
+
+
+def _bullets(block: str, pattern: str = r"^\s*[-*] (.+)$") -> list[str]:
+    return [b.strip() for b in re.findall(pattern, block, flags=re.M)]
+
+
+def _notebook_paths() -> dict[str, Path]:
+    return {p.name[:2]: p for p in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))}
+
+
+def course_map() -> pd.DataFrame:
+    """The six notebooks: number, strand, title, time, objectives, exercises, status.
+
+    Read from each notebook's opening cells, so it stays current; a planned notebook that
+    is not in the repository yet shows as "planned".
+
+    >>> row = course_map().iloc[0]
+    >>> row["number"], int(row["minutes"]), row["status"]
+    ('01', 60, 'ready')
+    >>> len(row["objectives"]) >= 3
+    True
+    """
+    paths = _notebook_paths()
+    counts = pd.Series([notebook_of(q) for q in exercises()]).value_counts()
+    rows = []
+    for number, (strand, question) in PLANNED.items():
+        row = {
+            "number": number,
+            "strand": strand,
+            "question": question,
+            "title": f"{number} · {strand}",
+            "file": "",
+            "time": "",
+            "minutes": 0,
+            "objectives": [],
+            "exercises": int(counts.get(number, 0)),
+            "status": "planned",
+        }
+        if number in paths:
+            text = _markdown_of(paths[number])
+            title = re.search(r"^# (.+)$", text, re.M)
+            time = re.search(r"\*\*Time:\*\*\s*(.+?minutes)", text)
+            minutes = re.search(r"(\d+)", time.group(1)) if time else None
+            row |= {
+                "title": title.group(1).strip() if title else row["title"],
+                "file": f"notebooks/{paths[number].name}",
+                "time": time.group(1) if time else "",
+                "minutes": int(minutes.group(1)) if minutes else 0,
+                "objectives": _bullets(_section(text, "Learning objectives")),
+                "status": "ready",
+            }
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def show_course_map() -> _Markdown:
+    """The course map as Markdown: a table, then each notebook's objectives.
+
+    >>> show_course_map()._repr_markdown_().startswith("| # | strand |")
+    True
+    """
+    table = course_map()
+    lines = ["| # | strand | notebook | time | exercises |", "|---|---|---|---|---|"]
+    for _, row in table.iterrows():
+        name = row["title"] if row["status"] == "ready" else f"{row['title']} (being written)"
+        time = row["time"] or "-"
+        lines.append(
+            f"| {row['number']} | {row['strand']} | {_escape(name)} | {time} | {row['exercises']} |"
+        )
+    parts = ["\n".join(lines)]
+    total = int(table["minutes"].sum())
+    parts.append(
+        f"Notebooks in the repository: {int((table['status'] == 'ready').sum())} of "
+        f"{len(table)}; their times add up to about {total} minutes."
+    )
+    for _, row in table.iterrows():
+        if row["status"] != "ready":
+            parts.append(
+                f"**{row['number']} ({row['strand']}):** {row['question']} "
+                "*Not in the repository yet: its objectives will show here.*"
+            )
+            continue
+        bullets = "\n".join(f"- {o}" for o in row["objectives"])
+        parts.append(
+            f"**{_escape(row['title'])}** ({row['strand']}). "
+            f"*The question:* {row['question']} *Students will be able to:*\n\n{bullets}"
+        )
+    summary = f"Course map: {len(table)} notebooks."
+    return _Markdown("\n\n".join(parts), summary)
+
+
+def discussion_questions() -> pd.DataFrame:
+    """Each notebook's discussion questions (its ``## Discussion questions`` section).
+
+    >>> q = discussion_questions()
+    >>> q.loc[0, "notebook"], len(q[q["notebook"] == "01"]) >= 3
+    ('01', True)
+    """
+    rows = []
+    for number, path in _notebook_paths().items():
+        block = _section(_markdown_of(path), "Discussion questions")
+        for n, text in enumerate(_bullets(block, r"^\s*(?:\d+\.|[-*]) (.+)$"), start=1):
+            rows.append({"notebook": number, "n": n, "question": text})
+    return pd.DataFrame(rows, columns=["notebook", "n", "question"])
+
+
+def show_discussion_questions(notebook: str) -> _Markdown:
+    """One notebook's discussion questions as a numbered Markdown list.
+
+    >>> print(repr(show_discussion_questions("01")).split(":")[0])
+    Discussion questions of notebook 01
+    """
+    q = discussion_questions()
+    q = q[q["notebook"] == notebook]
+    if q.empty:
+        return _Markdown(
+            f"*Notebook {notebook} is not in the repository yet.*",
+            f"Discussion questions of notebook {notebook}: none yet.",
+        )
+    text = "\n".join(f"{row['n']}. {row['question']}" for _, row in q.iterrows())
+    return _Markdown(text, f"Discussion questions of notebook {notebook}: {len(q)}.")
+
+
+def worksheet_markdown() -> str:
+    """A printable worksheet of the quiz: questions with a line for each answer, no answers.
+
+    ``teacher/worksheet.md`` is this text (a test keeps them the same).
+
+    >>> worksheet_markdown().startswith("# A Cold Business Deal: quiz worksheet")
+    True
+    """
+    lines = [
+        "# A Cold Business Deal: quiz worksheet",
+        "",
+        "Name: ______________________  Date: ____________",
+        "",
+        "Work with pen, paper and a calculator. Write the unit with every number. "
+        "If a question gives options, circle one letter. Then check your answers in "
+        "`notebooks/quiz.ipynb`, or hand the sheet in.",
+        "",
+        "<!-- Generated by helpers.teaching.worksheet_markdown(); do not edit by hand. -->",
+        "",
+    ]
+    for _, row in answer_key(QUIZ).iterrows():
+        unit = f" ({row['unit']})" if row["unit"] else ""
+        lines += [
+            f"**{row['id']}.** {row['question']}",
+            "",
+            f"Answer{unit}: ______________________",
+            "",
+            "How I worked it out: ____________________________________________",
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"
