@@ -27,7 +27,8 @@ $(STAMP): pyproject.toml
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: setup
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01-reading-the-article.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/notebooks/01-reading-the-article.ipynb
 
 lint: setup
 	$(BIN)/ruff check helpers tests tools
