@@ -1,0 +1,587 @@
+"""What happened after the article: a dated timeline, the article's forecasts scored, Brier scores.
+
+Every figure in the timeline comes from ``seeds/facts.csv``: ``seeds/timeline.csv`` only says
+which facts belong to it, how to group them and how to label them, so the two cannot drift.
+
+>>> t = timeline()
+>>> t.loc[t["fact_id"] == "yonhap_total_13000", ["date", "value"]].values.tolist()
+[['2025-09-02', 13000.0]]
+>>> brier_score([1.0, 0.0], [1, 0])
+0.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from matplotlib.dates import DateFormatter
+from matplotlib.figure import Figure
+
+from helpers import style
+from helpers._validate import require_number, require_share
+from helpers.sources import claim, fact, facts, source_line, table
+
+__all__ = [
+    "CATEGORIES",
+    "KINDS",
+    "COIN_FLIP",
+    "FORECASTS",
+    "timeline",
+    "timeline_table",
+    "figure_of",
+    "deployment_totals",
+    "casualty_estimates",
+    "forecast_outcomes",
+    "article_forecasts",
+    "months_between",
+    "squared_error",
+    "brier_score",
+    "brier_breakdown",
+    "draw_numbers_over_time",
+    "draw_brier",
+]
+
+CATEGORIES = ("deployment", "casualties", "confirmation", "payments", "other")
+KINDS = ("reported fact", "estimate", "official claim")
+# The Brier score of someone who says 50% to everything: the score to beat.
+COIN_FLIP = 0.25
+ARTICLE_MONTH = "2024-10"
+
+
+def _when(as_of: str) -> pd.Timestamp:
+    """A date for plotting: a month alone is placed mid-month, a year alone mid-year."""
+    parts = as_of.split("-")
+    if len(parts) == 1:
+        return pd.Timestamp(f"{as_of}-07-01")
+    if len(parts) == 2:
+        return pd.Timestamp(f"{as_of}-15")
+    return pd.Timestamp(as_of)
+
+
+@cache
+def _timeline() -> pd.DataFrame:
+    rows = table("timeline")
+    bad = set(rows["category"]) - set(CATEGORIES)
+    if bad:
+        raise ValueError(f"seeds/timeline.csv: unknown category {sorted(bad)}")
+    bad = set(rows["kind"]) - set(KINDS)
+    if bad:
+        raise ValueError(f"seeds/timeline.csv: unknown kind {sorted(bad)}")
+    known = facts().set_index("id")
+    missing = sorted(set(rows["fact_id"]) - set(known.index))
+    if missing:
+        raise KeyError(f"seeds/timeline.csv names facts not in seeds/facts.csv: {missing}")
+    joined = rows.join(
+        known[["value", "low", "high", "unit", "as_of", "source", "caveat"]], on="fact_id"
+    )
+    joined = joined.rename(columns={"as_of": "date"})
+    joined["when"] = joined["date"].map(_when)
+    columns = [
+        "date",
+        "when",
+        "event_en",
+        "category",
+        "measure",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "kind",
+        "fact_id",
+        "source",
+        "caveat",
+    ]
+    return joined[columns].sort_values("when", kind="stable").reset_index(drop=True)
+
+
+def timeline() -> pd.DataFrame:
+    """One row per reported event after the article, oldest first, figures joined from facts.
+
+    Columns: ``date`` (as the source dates it), ``when`` (a Timestamp for charts),
+    ``event_en``, ``category``, ``measure``, ``value``, ``low``, ``high``, ``unit``,
+    ``kind`` (reported fact / estimate / official claim), ``fact_id``, ``source``, ``caveat``.
+
+    >>> t = timeline()
+    >>> set(t["category"]) == set(CATEGORIES)
+    True
+    >>> t["when"].is_monotonic_increasing
+    True
+    """
+    return _timeline().copy()
+
+
+def _money(value: float, unit: str) -> str:
+    if unit.startswith("USD"):
+        scale = "billion" if value >= 1e9 else "million"
+        amount = value / (1e9 if value >= 1e9 else 1e6)
+        return f"${amount:,.3g} {scale}{unit[3:]}"
+    return f"{value / 1e12:,.3g} trillion won{unit[3:]}"
+
+
+def _figure_text(value: float | None, low: float | None, high: float | None, unit: str) -> str:
+    """A figure as a reader says it: 'about 12,000 troops', 'more than 6,000 casualties'.
+
+    ``None`` means the source gives no such number. A low bound equal to the value and no
+    high bound means 'at least'; a range without a value is shown as a range. Money is
+    shown in millions or billions.
+
+    >>> _figure_text(3000.0, 3000.0, None, "troops")
+    'at least 3,000 troops'
+    >>> _figure_text(None, 320e6, 1.3e9, "USD per year")
+    '$320 million to $1.3 billion per year'
+    >>> _figure_text(1.0, None, None, "translators per 30 soldiers")
+    '1 translator per 30 soldiers'
+    >>> _figure_text(None, None, None, "")
+    ''
+    """
+
+    def number(x: float) -> str:
+        if unit.startswith(("USD", "KRW")):
+            return _money(x, unit.split(" ")[0])
+        return f"{x:,.0f}"
+
+    if not isinstance(unit, str):
+        raise TypeError(f"unit must be text, got {unit!r}")
+    value, low, high = (
+        None if x is None else require_number(name, x)
+        for name, x in (("value", value), ("low", low), ("high", high))
+    )
+
+    def missing(x: float | None) -> bool:
+        return x is None
+
+    tail = unit[3:] if unit.startswith(("USD", "KRW")) else f" {unit}"
+    if missing(value):
+        if missing(low) and missing(high):
+            return ""
+        if missing(high):
+            return f"at least {number(low)}{tail}"
+        if missing(low):
+            return f"up to {number(high)}{tail}"
+        return f"{number(low)} to {number(high)}{tail}"
+    if value == 1 and tail.split(" ")[1].endswith("s"):  # '1 translator', not '1 translators'
+        first, _, rest = tail[1:].partition(" ")
+        tail = f" {first[:-1]} {rest}".rstrip()
+    if not missing(low) and low == value and missing(high):
+        return f"at least {number(value)}{tail}"
+    return f"{number(value)}{tail}"
+
+
+def figure_of(fact_id: str) -> str:
+    """A fact's figure as a reader says it, with 'at least' where the source says so.
+
+    >>> figure_of("nk_casualties_2025_06")
+    'at least 6,000 casualties'
+    """
+    f = fact(fact_id)
+    return _figure_text(f.value, f.low, f.high, f.unit)
+
+
+def timeline_table(category: str | None = None) -> pd.DataFrame:
+    """The timeline as a reader's table: date, what happened, the figure, its kind, its source.
+
+    >>> list(timeline_table("confirmation")["date"])
+    ['2025-04-26', '2025-04-28']
+    """
+    rows = timeline()
+    if category is not None:
+        if category not in CATEGORIES:
+            raise ValueError(f"category must be one of {CATEGORIES}, got {category!r}")
+        rows = rows[rows["category"] == category]
+    figures = [
+        _figure_text(*(None if pd.isna(x) else x for x in (r.value, r.low, r.high)), r.unit)
+        for r in rows.itertuples()
+    ]
+    return pd.DataFrame(
+        {
+            "date": rows["date"],
+            "what was reported": rows["event_en"],
+            "figure": figures,
+            "kind": rows["kind"],
+            "source": rows["source"],
+        }
+    ).reset_index(drop=True)
+
+
+def deployment_totals() -> pd.DataFrame:
+    """Estimates of how many North Korean soldiers had been sent in all, by date.
+
+    >>> deployment_totals()["value"].tolist()
+    [10000.0, 11000.0, 14000.0, 13000.0]
+    """
+    rows = timeline()
+    return rows[rows["measure"] == "total sent"].reset_index(drop=True)
+
+
+def casualty_estimates() -> pd.DataFrame:
+    """Estimates of North Korean casualties (killed and wounded) and of the killed, by date.
+
+    >>> casualty_estimates()["measure"].value_counts().to_dict()
+    {'casualties': 5, 'killed': 2}
+    """
+    rows = timeline()
+    return rows[rows["category"] == "casualties"].reset_index(drop=True)
+
+
+def months_between(start: str, end: str) -> int:
+    """Whole calendar months from one 'YYYY-MM...' date to another.
+
+    >>> months_between("2024-10", "2025-09-02")
+    11
+    """
+    for name, text in (("start", start), ("end", end)):
+        if not isinstance(text, str) or len(text) < 7:
+            raise TypeError(f"{name} must be a date like '2024-10', got {text!r}")
+    a, b = pd.Period(start[:7], "M"), pd.Period(end[:7], "M")
+    if b < a:
+        raise ValueError(f"end ({end!r}) must not be before start ({start!r})")
+    return (b - a).n
+
+
+# --- Forecasts a reader could have made in October 2024, resolved by the timeline --------
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """A yes/no forecast, the deadline it is about, and how the timeline resolves it."""
+
+    key: str
+    text: str
+    deadline: str
+
+
+def _by(rows: pd.DataFrame, deadline: str) -> pd.DataFrame:
+    return rows[rows["when"] <= pd.Timestamp(deadline)]
+
+
+def _resolve(key: str) -> tuple[int, str]:
+    """(outcome 0 or 1, the fact id that settles it)."""
+    if key == "more_than_12000":
+        totals = _by(deployment_totals(), "2025-09-30")
+        hit = totals[totals["value"] > fact("nis_decided_12000").value]
+        return int(not hit.empty), (hit if not hit.empty else totals)["fact_id"].iloc[0]
+    if key == "casualties_2024":
+        found = _by(casualty_estimates(), "2024-12-31")
+        return int(not found.empty), "nk_casualties_2024_12"
+    if key == "russia_admits_2024":
+        when = _when(fact("russia_confirms_2025_04_26").as_of)
+        return int(when <= pd.Timestamp("2024-12-31")), "russia_confirms_2025_04_26"
+    if key == "half_casualties":
+        first_wave = fact("nis_kursk_11000").value
+        found = _by(casualty_estimates(), "2025-06-30")
+        hit = found[(found["measure"] == "casualties") & (found["value"] > first_wave / 2)]
+        return int(not hit.empty), "nk_casualties_2025_06"
+    if key == "nk_admits_1000":
+        return int(fact("nk_killed_claimed_by_nk").value > 1000), "nk_killed_claimed_by_nk"
+    raise KeyError(f"no forecast {key!r}")
+
+
+FORECASTS: tuple[Forecast, ...] = (
+    Forecast(
+        "more_than_12000",
+        "By September 2025, reports say more than 12,000 North Korean soldiers were sent in all.",
+        "2025-09",
+    ),
+    Forecast(
+        "casualties_2024",
+        "Before 2025, North Korean soldiers are reported killed or wounded in the fighting.",
+        "2024-12",
+    ),
+    Forecast(
+        "russia_admits_2024",
+        "Before 2025, Russia publicly admits that North Korean soldiers fight for it.",
+        "2024-12",
+    ),
+    Forecast(
+        "half_casualties",
+        "By mid-2025, an estimate says more than half of the first wave (about 11,000) "
+        "were killed or wounded.",
+        "2025-06",
+    ),
+    Forecast(
+        "nk_admits_1000",
+        "By September 2025, North Korea itself admits more than 1,000 soldiers lost.",
+        "2025-09",
+    ),
+)
+
+
+def forecast_outcomes() -> pd.DataFrame:
+    """The five calibration forecasts with what happened (1 = yes, 0 = no) and the evidence.
+
+    >>> forecast_outcomes()["outcome"].tolist()
+    [1, 1, 0, 1, 0]
+    """
+    rows = []
+    for f in FORECASTS:
+        outcome, evidence = _resolve(f.key)
+        rows.append(
+            {
+                "key": f.key,
+                "forecast": f.text,
+                "deadline": f.deadline,
+                "outcome": outcome,
+                "evidence": evidence,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def article_forecasts() -> pd.DataFrame:
+    """The article's forecasts and suggestions beside what was reported later, with a verdict.
+
+    ``held_up`` is True, False, or None where a number cannot settle it (an opinion).
+
+    >>> article_forecasts().set_index("claim")["held_up"].to_dict()["guard_duty_idea"]
+    False
+    """
+    article = claim("nk_soldiers_left").value
+    totals = deployment_totals()
+    latest = totals.iloc[-1]
+    extra_per_month = (latest["value"] - article) / months_between(ARTICLE_MONTH, latest["date"])
+    first_casualties = casualty_estimates().iloc[0]
+    uk = fact("nk_casualties_2025_06")
+    killed = fact("nk_killed_2025_09")
+    rows = [
+        (
+            "nk_soldiers_left",
+            f"Estimates in the weeks after: {fact('us_estimate_10000').value:,.0f} (Pentagon), "
+            f"{fact('nis_kursk_11000').value:,.0f} in Kursk (South Korea); "
+            f"{fact('nis_decided_12000').value:,.0f} planned.",
+            "right, at the low end",
+            True,
+        ),
+        (
+            "many_more_coming",
+            f"Totals rose to about {latest['value']:,.0f} by {latest['date'][:7]} "
+            f"(Ukraine said {fact('ukraine_total_14000').value:,.0f}): about "
+            f"{extra_per_month:,.0f} extra a month; {fact('third_wave_6000').value:,.0f} "
+            "deminers and builders announced.",
+            "partly right: more came, but thousands, not tens of thousands",
+            bool(latest["value"] > article),
+        ),
+        (
+            "front_uncertain",
+            f"They fought in Kursk: first casualty estimate {first_casualties['date'][:7]} "
+            f"({first_casualties['value']:,.0f}); more than {uk.value:,.0f} by {uk.as_of[:7]}.",
+            "a fair doubt in October 2024, settled: they did fight",
+            True,
+        ),
+        (
+            "guard_duty_idea",
+            "Ukraine reported some North Koreans at checkpoints, but the first wave was "
+            "mostly sent into combat.",
+            "mostly wrong for the first wave",
+            False,
+        ),
+        (
+            "language_barrier",
+            f"Plans for {fact('translators_per_30').value:,.0f} translator and "
+            f"{fact('russian_escorts_per_30').value:,.0f} Russian soldiers per 30; "
+            f"about {fact('russian_commands_taught').value:,.0f} Russian commands taught.",
+            "right: both sides had to work around it",
+            True,
+        ),
+        (
+            "big_gamble",
+            f"About {killed.value:,.0f} killed (South Korea's estimate) against gains put at "
+            f"{figure_of('kida_total_gains_usd')} (arms, troops and goods).",
+            "an opinion: numbers inform it but cannot settle it",
+            None,
+        ),
+    ]
+    frame = pd.DataFrame(rows, columns=["claim", "what was reported later", "verdict", "held_up"])
+    frame.insert(1, "the article said", [claim(c).text for c in frame["claim"]])
+    return frame
+
+
+# --- Scoring probabilities -----------------------------------------------------------------
+
+
+def _outcome(name: str, value: object) -> int:
+    number = require_number(name, value)
+    if number not in (0.0, 1.0):
+        raise ValueError(f"{name} must be 0 (did not happen) or 1 (happened), got {value!r}")
+    return int(number)
+
+
+def squared_error(probability: float, outcome: int) -> float:
+    """One forecast's penalty: (probability - outcome) squared, from 0 (best) to 1 (worst).
+
+    ``probability`` is between 0 and 1; ``outcome`` is 1 if it happened, 0 if not.
+
+    >>> round(squared_error(0.8, 1), 2)
+    0.04
+    >>> squared_error(0.8, 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: outcome must be 0 (did not happen) or 1 (happened), got 2
+    """
+    p = require_share("probability", probability)
+    return (p - _outcome("outcome", outcome)) ** 2
+
+
+def brier_score(probabilities: Sequence[float], outcomes: Sequence[int]) -> float:
+    """The Brier score: the average squared error of probability forecasts (lower is better).
+
+    0 is perfect; saying 50% to everything scores 0.25 (``COIN_FLIP``); 1 is always
+    certain and always wrong.
+
+    >>> brier_score([0.9, 0.5, 0.2], [1, 1, 0])
+    0.1
+    >>> brier_score([0.9], [1, 0])
+    Traceback (most recent call last):
+    ...
+    ValueError: probabilities and outcomes must have the same length, got 1 and 2
+    """
+    for name, seq in (("probabilities", probabilities), ("outcomes", outcomes)):
+        if isinstance(seq, (str, bytes)) or not isinstance(seq, Sequence):
+            raise TypeError(f"{name} must be a list of numbers, got {seq!r}")
+    if len(probabilities) != len(outcomes):
+        raise ValueError(
+            "probabilities and outcomes must have the same length, "
+            f"got {len(probabilities)} and {len(outcomes)}"
+        )
+    if not probabilities:
+        raise ValueError("probabilities must hold at least one forecast")
+    errors = [
+        (require_share(f"probabilities[{i}]", p) - _outcome(f"outcomes[{i}]", o)) ** 2
+        for i, (p, o) in enumerate(zip(probabilities, outcomes, strict=True))
+    ]
+    return round(sum(errors) / len(errors), 12)
+
+
+def brier_breakdown(probabilities: Sequence[float]) -> pd.DataFrame:
+    """Your probability for each of the five forecasts, what happened and your penalty.
+
+    >>> brier_breakdown([0.5] * 5)["penalty"].tolist()
+    [0.25, 0.25, 0.25, 0.25, 0.25]
+    """
+    outcomes = forecast_outcomes()
+    if len(probabilities) != len(outcomes):
+        raise ValueError(
+            f"probabilities must hold {len(outcomes)} numbers, one per forecast, "
+            f"got {len(probabilities)}"
+        )
+    outcomes["probability"] = [
+        require_share(f"probabilities[{i}]", p) for i, p in enumerate(probabilities)
+    ]
+    outcomes["penalty"] = [
+        squared_error(p, o)
+        for p, o in zip(outcomes["probability"], outcomes["outcome"], strict=True)
+    ]
+    return outcomes[["key", "forecast", "probability", "outcome", "penalty"]]
+
+
+# --- Charts --------------------------------------------------------------------------------
+
+SHORT_FORECAST = {
+    "more_than_12000": "over 12,000 sent",
+    "casualties_2024": "casualties in 2024",
+    "russia_admits_2024": "Russia admits in 2024",
+    "half_casualties": "half of 1st wave hit",
+    "nk_admits_1000": "N. Korea admits 1,000 lost",
+}
+
+
+def draw_numbers_over_time() -> Figure:
+    """Chart: estimates of soldiers sent and of casualties, by the date they were reported.
+
+    >>> fig = draw_numbers_over_time()
+    >>> [line.get_label() for line in fig.axes[0].lines][:2]
+    ['soldiers sent in all', 'killed and wounded']
+    """
+    totals = deployment_totals()
+    hurt = casualty_estimates()
+    wounded = hurt[hurt["measure"] == "casualties"]
+    killed = hurt[(hurt["measure"] == "killed") & (hurt["kind"] == "estimate")]
+    own = hurt[hurt["kind"] == "official claim"]
+    fig, ax = style.figure(8.0, 4.6, right_room=2.2)
+    p = style.PALETTE
+    series = [
+        (totals, "soldiers sent in all", p["blue"], "o"),
+        (wounded, "killed and wounded", p["vermillion"], "s"),
+        (killed, "killed", p["black"], "^"),
+        (own, "North Korea's own figure", p["purple"], "D"),
+    ]
+    for rows, label, colour, marker in series:
+        ax.plot(
+            rows["when"],
+            rows["value"],
+            marker=marker,
+            color=colour,
+            label=label,
+            linestyle=":" if len(rows) > 1 else "none",
+            linewidth=1.2,
+            markersize=7,
+        )
+        last = rows.iloc[-1]
+        style.label_end(ax, last["when"], last["value"], label, colour)
+    article = claim("nk_soldiers_left").value
+    ax.axhline(article, color=style.GREY, linestyle="--", linewidth=1)
+    ax.annotate(
+        f"the article: {article:,.0f}",
+        xy=(totals["when"].iloc[0], article),
+        xytext=(0, 5),
+        textcoords="offset points",
+        color=style.GREY,
+        fontsize=10,
+    )
+    ax.set_ylim(0, totals["value"].max() * 1.1)
+    ax.set_ylabel("people (estimates)")
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.xaxis.set_major_formatter(DateFormatter("%b %Y"))
+    ids = [*totals["fact_id"], *hurt["fact_id"], "nk_soldiers_left"]
+    style.add_source(fig, source_line(*ids), width=120)
+    return fig
+
+
+def draw_brier(
+    more_than_12000: float = 0.5,
+    casualties_2024: float = 0.5,
+    russia_admits_2024: float = 0.5,
+    half_casualties: float = 0.5,
+    nk_admits_1000: float = 0.5,
+) -> Figure:
+    """Chart: your penalty on each forecast, your Brier score, and the 50-50 guesser's score.
+
+    >>> fig = draw_brier(1, 1, 0, 1, 0)
+    >>> [float(b.get_width()) for b in fig.axes[0].patches]
+    [0.0, 0.0, 0.0, 0.0, 0.0]
+    """
+    names = (
+        "more_than_12000",
+        "casualties_2024",
+        "russia_admits_2024",
+        "half_casualties",
+        "nk_admits_1000",
+    )
+    given = (more_than_12000, casualties_2024, russia_admits_2024, half_casualties, nk_admits_1000)
+    for name, value in zip(names, given, strict=True):
+        require_share(name, value)
+    rows = brier_breakdown(list(given))
+    score = rows["penalty"].mean()
+    fig, ax = style.figure(7.5, 3.8, right_room=0.4)
+    fig.subplots_adjust(left=2.6 / 7.5)
+    y = list(range(len(rows)))[::-1]
+    colours = [style.PALETTE["green"] if o else style.PALETTE["orange"] for o in rows["outcome"]]
+    ax.barh(y, rows["penalty"], color=colours, height=0.6)
+    labels = [
+        f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}"
+        for k, o in zip(rows["key"], rows["outcome"], strict=True)
+    ]
+    ax.set_yticks(y, labels)
+    ax.axvline(score, color=style.PALETTE["black"], linewidth=2)
+    ax.axvline(COIN_FLIP, color=style.GREY, linestyle="--", linewidth=1.5)
+    ax.text(score, len(rows) - 0.45, f" your Brier score {score:.2f}", fontsize=10)
+    ax.text(COIN_FLIP, -0.95, f" 50-50 guesser {COIN_FLIP:.2f}", fontsize=10, color=style.GREY)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-1.1, len(rows) - 0.1)
+    ax.set_xlabel("penalty: (your probability - outcome) squared; lower is better")
+    ax.grid(axis="y", visible=False)
+    ids = sorted(set(forecast_outcomes()["evidence"]))
+    style.add_source(fig, source_line(*ids), width=120)
+    return fig
