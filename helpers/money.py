@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from helpers import style
 from helpers._validate import require_count, require_number, require_share
@@ -456,6 +459,16 @@ def draw_russian_pay() -> Figure:
     return fig
 
 
+@cache
+def _widget_constants() -> tuple[float, float, float, str]:
+    """Fee, a year's exports, a year's GNI (dollars) and the source line, looked up once."""
+    gni = krw_to_usd(fact("nk_gni_2023_krw").value, fact("krw_per_usd_oct2024").value)
+    source = source_line(
+        "pay_per_soldier_month", "nk_exports_2023_usd", "nk_gni_2023_krw", "krw_per_usd_oct2024"
+    )
+    return claim("pay_per_soldier_month").value, fact("nk_exports_2023_usd").value, gni, source
+
+
 def _share_text(share: float) -> str:
     """'73% of' below twice the base, '21.8 times' from there on."""
     return f"{100 * share:,.0f}% of" if share < 2 else f"{share:,.1f} times"
@@ -471,10 +484,9 @@ def draw_payment_vs_economy(soldiers: int = 10_000, months: int = 12) -> Figure:
     240
     """
     count = require_count("soldiers", soldiers)
-    line = cumulative_payment(count, claim("pay_per_soldier_month").value, months)
+    pay, exports, gni, source = _widget_constants()
+    line = cumulative_payment(count, pay, months)
     total = line["paid_usd"].iloc[-1]
-    exports = fact("nk_exports_2023_usd").value
-    gni = krw_to_usd(fact("nk_gni_2023_krw").value, fact("krw_per_usd_oct2024").value)
     fig, ax = style.figure(7.5, 4.0, right_room=0.3)
     ax.plot(line["month"], line["paid_usd"] / MILLION, marker="", color=style.PALETTE["vermillion"])
     ax.axhline(exports / MILLION, color=style.PALETTE["blue"], linestyle="--", linewidth=2)
@@ -502,10 +514,7 @@ def draw_payment_vs_economy(soldiers: int = 10_000, months: int = 12) -> Figure:
     ax.set_xlabel("months of deployment")
     ax.set_ylabel("million US dollars paid")
     ax.yaxis.set_major_formatter("{x:,.0f}")
-    style.add_source(
-        fig,
-        source_line(
-            "pay_per_soldier_month", "nk_exports_2023_usd", "nk_gni_2023_krw", "krw_per_usd_oct2024"
-        ),
-    )
+    ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # fewer ticks: a faster redraw
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    style.add_source(fig, source)
     return fig
