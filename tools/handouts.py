@@ -41,6 +41,7 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import RegexRemovePreprocessor, TagRemovePreprocessor
 from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +89,11 @@ VERSIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     ),
 }
 PRINTED = ("student", "reading")
+# Colour emoji print as empty boxes where no emoji font is installed: use text marks.
+MARKS = {
+    "\u2705": '<span class="handout-mark handout-yes">\u2714</span>',
+    "\u274c": '<span class="handout-mark handout-no">\u2718</span>',
+}
 # Exercise feedback needs the student's answer, so the reading version drops it.
 CHECK_CELL = r"""\s*check\(\s*["'][^"']*["']"""
 
@@ -293,30 +299,43 @@ def _css_string(text: str) -> str:
     return "".join(out)
 
 
-def exporter(kind: str) -> HTMLExporter:
-    """nbconvert's HTML exporter for one version, with tag and regex removal configured."""
-    removed = VERSIONS[kind][2]
-    c = Config()
-    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
-    c.HTMLExporter.template_name = "handout"
-    c.HTMLExporter.exclude_input_prompt = True
-    c.HTMLExporter.exclude_output_prompt = True
-    c.HTMLExporter.exclude_input = kind == "reading"
-    c.HTMLExporter.embed_images = True
-    c.TagRemovePreprocessor.enabled = True
-    c.TagRemovePreprocessor.remove_cell_tags = set(removed)
-    c.TagRemovePreprocessor.remove_input_tags = (
-        {"remove-input", "hide-input"} if kind != "teacher" else {"remove-input"}
+_EXPORTER: list[HTMLExporter] = []
+
+
+def exporter() -> HTMLExporter:
+    """nbconvert's HTML exporter with the handout template (made once: compiling is slow)."""
+    if not _EXPORTER:
+        c = Config()
+        c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+        c.HTMLExporter.template_name = "handout"
+        c.HTMLExporter.exclude_input_prompt = True
+        c.HTMLExporter.exclude_output_prompt = True
+        # embed_images would run each inline HTML tag through BeautifulSoup on its own,
+        # which breaks <q lang="nl">...</q> (the closing tag is lost); figures are
+        # outputs, embedded anyway.
+        c.HTMLExporter.embed_images = False
+        _EXPORTER.append(HTMLExporter(config=c))
+    return _EXPORTER[0]
+
+
+def version(nb: nbformat.NotebookNode, kind: str) -> nbformat.NotebookNode:
+    """A copy of the executed notebook cut down to one version, by nbconvert's preprocessors."""
+    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    tags = TagRemovePreprocessor(
+        enabled=True,
+        remove_cell_tags=set(VERSIONS[kind][2]),
+        remove_input_tags={"remove-input", "hide-input"} if kind != "teacher" else {"remove-input"},
     )
-    c.RegexRemovePreprocessor.enabled = kind == "reading"
-    c.RegexRemovePreprocessor.patterns = [CHECK_CELL] if kind == "reading" else []
-    return HTMLExporter(config=c)
+    copy, _ = tags.preprocess(copy, {})
+    if kind == "reading":
+        copy, _ = RegexRemovePreprocessor(enabled=True, patterns=[CHECK_CELL]).preprocess(copy, {})
+    return copy
 
 
 def render(nb: nbformat.NotebookNode, source: Source, kind: str, names: set[str]) -> str:
     """One handout version as a self-contained HTML page."""
     label, about, _ = VERSIONS[kind]
-    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    copy = version(nb, kind)
     copy.metadata["title"] = f"{source.title} · {label}"
     resources = {
         "metadata": {"name": source.name, "path": str(source.path.parent)},
@@ -329,7 +348,11 @@ def render(nb: nbformat.NotebookNode, source: Source, kind: str, names: set[str]
             "css_title": _css_string(source.title),
         },
     }
-    body, _ = exporter(kind).from_notebook_node(copy, resources=resources)
+    html_exporter = exporter()
+    html_exporter.exclude_input = kind == "reading"
+    body, _ = html_exporter.from_notebook_node(copy, resources=resources)
+    for emoji, mark in MARKS.items():
+        body = body.replace(emoji, mark)
     return re.sub(
         r'href="(?:\.\.?/)?(?:notebooks/)?([\w.-]+)\.ipynb((?:#[^"]*)?)"',
         lambda m: f'href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in names else m.group(0),
