@@ -1,0 +1,572 @@
+"""Uncertainty: numbers as intervals, carried through arithmetic, tested by a seeded Monte Carlo.
+
+A figure such as "at least 1,200 a day" or "one to two million" is a range, not a point.
+This module keeps the range: ``Interval`` holds a low and a high end, ``interval_apply``
+pushes intervals through any formula that only rises or only falls in each input,
+``monte_carlo`` draws many possible inputs at random (with a fixed seed, so the result is
+the same every time), and ``tornado_table`` shows which input moves the answer most.
+
+>>> losses = span("russia_losses_per_day", "radakin_losses_per_day_2024_10")
+>>> losses
+Interval(low=1200.0, high=1500.0)
+>>> interval_apply(lambda soldiers, losses: soldiers / losses, soldiers=Interval(10_000, 12_000),
+...                losses=losses)
+Interval(low=6.666666666666667, high=10.0)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import style
+from helpers._validate import require_count, require_number, require_range, require_share
+from helpers.sources import claim, claims, fact, source_line
+
+__all__ = [
+    "SEED",
+    "DRAWS",
+    "HEADLINE_SOURCES",
+    "Interval",
+    "span",
+    "estimates",
+    "hedges_as_intervals",
+    "interval_apply",
+    "monte_carlo",
+    "middle_range",
+    "share_above",
+    "deployments_per_month",
+    "headline_ranges",
+    "tornado_table",
+    "histogram",
+    "draw_estimates",
+    "draw_tornado",
+    "draw_monte_carlo",
+]
+
+SEED = 2024  # any fixed number: the same seed gives the same random draws every time
+DRAWS = 10_000
+
+# The inputs of the headline result and the seeds that give each one its range.
+HEADLINE_SOURCES: dict[str, tuple[str, ...]] = {
+    "losses_per_day": (
+        "russia_losses_per_day",
+        "ukdi_losses_per_day_2024_10",
+        "radakin_losses_per_day_2024_10",
+    ),
+    "recruits_per_day": (
+        "ru_recruits_per_day_claim",
+        "ru_recruits_per_day_q2_2024",
+        "ru_recruits_per_day_q3_2024",
+    ),
+    "soldiers": ("sk_intel_10000", "nis_decided_12000"),
+}
+
+# Short labels for charts and tables (who, and when): words only, never numbers.
+LABELS: dict[str, str] = {
+    "nk_army_size": "the article: 'at least' ... 'even two million'",
+    "nk_active_cia_2024": "CIA World Factbook (Oct 2024)",
+    "nk_active_rok_2022": "South Korea's Defence White Paper (2022)",
+    "nk_active_reuters_2024": "Reuters factbox (Oct 2024)",
+    "nk_active_cia_2026": "CIA World Factbook (2026, 'as many as')",
+    "russia_losses_per_day": "the article: 'at least', British MoD",
+    "ukdi_losses_per_day_2024_10": "UK Defence Secretary, Oct 2024",
+    "radakin_losses_per_day_2024_10": "UK Chief of Defence Staff, Oct 2024",
+    "ru_recruits_per_day_claim": "Medvedev, official claim (mid-2024)",
+    "ru_recruits_per_day_q2_2024": "Kluge, budget data (Apr-Jun 2024)",
+    "ru_recruits_per_day_q3_2024": "Kluge, budget data (Jul-Sep 2024)",
+    "sk_intel_10000": "the article, citing South Korean intelligence",
+    "nis_decided_12000": "South Korean intelligence: decided to send",
+}
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A range from ``low`` to ``high`` (both included): what we know about an uncertain number.
+
+    >>> Interval(1_200, 1_500).mid
+    1350.0
+    >>> Interval(1_200, 1_500).contains(1_354)
+    True
+    >>> Interval(1_500, 1_200)
+    Traceback (most recent call last):
+    ...
+    ValueError: low (1500) must not be more than high (1200)
+    """
+
+    low: float
+    high: float
+
+    def __post_init__(self) -> None:
+        low, high = require_range("low", self.low, "high", self.high, minimum=None)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+
+    @property
+    def mid(self) -> float:
+        """The middle of the range."""
+        return (self.low + self.high) / 2
+
+    @property
+    def width(self) -> float:
+        """High end minus low end."""
+        return self.high - self.low
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies in the range (ends included, with a hair of rounding room)."""
+        number = require_number("value", value, minimum=None)
+        room = 1e-9 * max(1.0, abs(self.low), abs(self.high))
+        return self.low - room <= number <= self.high + room
+
+    def __str__(self) -> str:
+        return f"{_fmt(self.low)} to {_fmt(self.high)}"
+
+
+def _fmt(x: float) -> str:
+    """Big numbers with thousands separators, small ones to three significant figures."""
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
+
+
+def _ends(id_: str) -> list[float]:
+    """Every number a claim or fact gives: its value, its low and its high end."""
+    if not isinstance(id_, str):
+        raise TypeError(f"ids must be claim or fact ids (text), got {id_!r}")
+    item = claim(id_) if id_ in set(claims()["id"]) else fact(id_)
+    found = [x for x in (item.value, item.low, item.high) if x is not None]
+    if not found:
+        raise ValueError(f"{id_!r} has no number to make a range from")
+    return found
+
+
+def span(*ids: str) -> Interval:
+    """The range from the lowest to the highest figure any of these sources gives.
+
+    >>> span("nk_active_cia_2024", "nk_active_reuters_2024")
+    Interval(low=1000000.0, high=1300000.0)
+    """
+    if not ids:
+        raise ValueError("span needs at least one claim or fact id")
+    numbers = [x for id_ in ids for x in _ends(id_)]
+    return Interval(min(numbers), max(numbers))
+
+
+def estimates(*ids: str) -> pd.DataFrame:
+    """Sources side by side for one quantity: value, range, date, kind and source.
+
+    >>> estimates("ukdi_losses_per_day_2024_10", "radakin_losses_per_day_2024_10")["value"].tolist()
+    [1354.0, 1500.0]
+    """
+    if not ids:
+        raise ValueError("estimates needs at least one claim or fact id")
+    rows = []
+    for id_ in ids:
+        _ends(id_)  # checks the id and that it has a number
+        in_article = id_ in set(claims()["id"])
+        item = claim(id_) if in_article else fact(id_)
+        rows.append(
+            {
+                "id": id_,
+                "who": LABELS.get(id_, item.citation),
+                "value": item.value,
+                "low": item.low,
+                "high": item.high,
+                "as of": item.as_of,
+                "kind": item.kind,
+                "caveat": item.caveat if not in_article else f"hedge: {_hedge(id_) or 'none'}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _hedge(id_: str) -> str:
+    return claims().set_index("id").loc[id_, "hedge"]
+
+
+def hedges_as_intervals(*ids: str) -> pd.DataFrame:
+    """The article's claims read as ranges: low end, high end (blank = no limit) and a reading.
+
+    >>> hedges_as_intervals("russia_losses_per_day")["reads as"].item()
+    'at least 1,200 people per day, no upper limit given'
+    """
+    if not ids:
+        raise ValueError("hedges_as_intervals needs at least one claim id")
+    rows = []
+    for id_ in ids:
+        c = claim(id_)
+        low = c.low if c.low is not None else c.value
+        high = c.high if c.high is not None else (c.value if c.low is None else None)
+        if low is None:
+            reads = "no number at all: a hedge you cannot calculate with"
+        elif high is None:
+            reads = f"at least {low:,.0f} {c.unit}, no upper limit given"
+        elif high == low:
+            reads = f"{low:,.0f} {c.unit}, a rounded figure with no range given"
+        else:
+            reads = f"{low:,.0f} to {high:,.0f} {c.unit}"
+        rows.append(
+            {"claim": id_, "hedge": _hedge(id_) or "-", "low": low, "high": high, "reads as": reads}
+        )
+    return pd.DataFrame(rows)
+
+
+def _check_ranges(ranges: Mapping[str, object]) -> dict[str, Interval]:
+    if not ranges:
+        raise ValueError("give at least one input range, e.g. losses_per_day=Interval(1200, 1500)")
+    for name, value in ranges.items():
+        if not isinstance(value, Interval):
+            raise TypeError(f"{name} must be an Interval, got {value!r}")
+    return dict(ranges)
+
+
+def interval_apply(func: Callable[..., float], **ranges: Interval) -> Interval:
+    """The range of ``func``'s result when each input may be anywhere in its range.
+
+    Tries every combination of low and high ends (2 inputs: 4 tries; 3 inputs: 8) and keeps
+    the smallest and largest result. That is exact for formulas that only go up or only go
+    down as each input grows (like ``soldiers / losses_per_day``), which covers this course.
+
+    >>> interval_apply(lambda a, b: a - b, a=Interval(1_200, 1_500), b=Interval(700, 1_020))
+    Interval(low=180.0, high=800.0)
+    """
+    if not callable(func):
+        raise TypeError(f"func must be a function of numbers, got {func!r}")
+    checked = _check_ranges(ranges)
+    names = list(checked)
+    results = [
+        float(func(**dict(zip(names, corner, strict=True))))
+        for corner in itertools.product(*[(checked[n].low, checked[n].high) for n in names])
+    ]
+    return Interval(min(results), max(results))
+
+
+def monte_carlo(
+    func: Callable[..., np.ndarray],
+    draws: int = DRAWS,
+    seed: int = SEED,
+    **ranges: Interval,
+) -> np.ndarray:
+    """``func``'s results for ``draws`` random inputs, each drawn evenly from its range.
+
+    ``func`` gets whole arrays (one value per draw), so it must use plain arithmetic that
+    works on numpy arrays. The same ``seed`` always gives the same draws.
+
+    >>> results = monte_carlo(lambda a, b: a - b, draws=5, a=Interval(1_200, 1_500),
+    ...                       b=Interval(700, 1_020))
+    >>> results.round(0).tolist()
+    [657.0, 539.0, 535.0, 625.0, 744.0]
+    """
+    if not callable(func):
+        raise TypeError(f"func must be a function of numbers, got {func!r}")
+    count = require_count("draws", draws, allow_zero=False)
+    start = require_count("seed", seed)
+    checked = _check_ranges(ranges)
+    rng = np.random.default_rng(start)
+    inputs = {name: rng.uniform(r.low, r.high, count) for name, r in checked.items()}
+    return np.asarray(func(**inputs), dtype=float)
+
+
+def _results(name: str, results: object) -> np.ndarray:
+    array = np.asarray(results, dtype=float) if isinstance(results, (np.ndarray, list)) else None
+    if array is None or array.ndim != 1 or array.size == 0:
+        raise TypeError(f"{name} must be a non-empty list or array of numbers, got {results!r}")
+    if not np.isfinite(array).all():
+        raise ValueError(f"{name} must hold only finite numbers")
+    return array
+
+
+def middle_range(results: np.ndarray, share: float = 0.9) -> Interval:
+    """The range holding the middle ``share`` of the results (0.9: from the 5th to 95th percentile).
+
+    >>> print(middle_range(np.arange(101.0), 0.9))
+    5 to 95
+    """
+    array = _results("results", results)
+    keep = require_share("share", share, allow_zero=False)
+    cut = (1 - keep) / 2 * 100
+    low, high = np.percentile(array, [cut, 100 - cut])
+    return Interval(float(low), float(high))
+
+
+def share_above(results: np.ndarray, threshold: float) -> float:
+    """The share (0 to 1) of results above ``threshold``.
+
+    >>> share_above(np.array([0.5, 1.5, 2.5, 3.5]), 1)
+    0.75
+    """
+    array = _results("results", results)
+    line = require_number("threshold", threshold, minimum=None)
+    return float((array > line).mean())
+
+
+def _number_or_array(name: str, value: object, *, allow_zero: bool = True) -> float | np.ndarray:
+    """A number checked by ``require_number``, or a numpy array checked the same way."""
+    if isinstance(value, np.ndarray):
+        if not np.issubdtype(value.dtype, np.number) or not np.isfinite(value).all():
+            raise ValueError(f"{name} must hold only finite numbers")
+        if (value < 0).any() or (not allow_zero and (value == 0).any()):
+            raise ValueError(f"{name} must be {'zero or more' if allow_zero else 'more than zero'}")
+        return value
+    return require_number(name, value, allow_zero=allow_zero)
+
+
+def deployments_per_month(
+    losses_per_day: float, recruits_per_day: float, soldiers: float, days: float = 30
+) -> float:
+    """Deployments the size of ``soldiers`` needed each month to stop the force shrinking.
+
+    The daily gap (losses minus recruits) times the days in a month, divided by the size of
+    one deployment. Below zero: recruits outnumber losses, and the force grows without help.
+    Works on numbers and on numpy arrays (for ``monte_carlo``).
+
+    >>> deployments_per_month(1_200, 1_000, 10_000)
+    0.6
+    >>> deployments_per_month(1_200, 1_000, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: soldiers must be more than zero, got 0
+    """
+    losses = _number_or_array("losses_per_day", losses_per_day)
+    recruits = _number_or_array("recruits_per_day", recruits_per_day)
+    size = _number_or_array("soldiers", soldiers, allow_zero=False)
+    length = require_number("days", days)
+    return (losses - recruits) * length / size
+
+
+def headline_ranges() -> dict[str, Interval]:
+    """The ranges of the headline result's inputs, each spanning its sources in ``seeds/``.
+
+    >>> {name: str(r) for name, r in headline_ranges().items()}
+    {'losses_per_day': '1,200 to 1,500', 'recruits_per_day': '700 to 1,020', 'soldiers': '10,000 to 12,000'}
+    """
+    return {name: span(*ids) for name, ids in HEADLINE_SOURCES.items()}
+
+
+def tornado_table(
+    func: Callable[..., float],
+    ranges: Mapping[str, Interval],
+    base: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """How far the result moves as each input runs across its range, the others held at ``base``.
+
+    ``base`` defaults to each range's middle. Rows are sorted with the biggest swing first:
+    the input that matters most.
+
+    >>> t = tornado_table(lambda a, b: a - b, {"a": Interval(0, 10), "b": Interval(0, 2)})
+    >>> t[["input", "at low", "at high", "swing"]].values.tolist()
+    [['a', -1.0, 9.0, 10.0], ['b', 5.0, 3.0, 2.0]]
+    """
+    if not callable(func):
+        raise TypeError(f"func must be a function of numbers, got {func!r}")
+    checked = _check_ranges(ranges)
+    point = {name: r.mid for name, r in checked.items()}
+    if base is not None:
+        for name, value in base.items():
+            if name not in checked:
+                raise KeyError(f"base has {name!r}, which is not one of the ranges")
+            point[name] = require_number(name, value, minimum=None)
+    centre = float(func(**point))
+    rows = []
+    for name, r in checked.items():
+        at_low = float(func(**(point | {name: r.low})))
+        at_high = float(func(**(point | {name: r.high})))
+        rows.append(
+            {
+                "input": name,
+                "low": r.low,
+                "high": r.high,
+                "at low": at_low,
+                "at high": at_high,
+                "swing": abs(at_high - at_low),
+                "base result": centre,
+            }
+        )
+    table = pd.DataFrame(rows).sort_values("swing", ascending=False, kind="stable")
+    return table.reset_index(drop=True)
+
+
+BINS = np.linspace(-1.0, 5.0, 61)  # fixed bins of 0.1 deployments, so slider moves compare
+XTICKS = np.arange(-1.0, 5.5, 1.0)
+
+
+def histogram(results: np.ndarray, edges: np.ndarray = BINS) -> tuple[np.ndarray, np.ndarray]:
+    """Percent of results in each bin; results beyond the ends are counted in the end bins.
+
+    >>> counts, edges = histogram(np.array([0.05, 0.05, 9.0, -9.0]), np.array([0.0, 0.1, 0.2]))
+    >>> counts.tolist()
+    [75.0, 25.0]
+    """
+    array = _results("results", results)
+    bins = _results("edges", edges)
+    if bins.size < 2 or (np.diff(bins) <= 0).any():
+        raise ValueError("edges must be at least two numbers in increasing order")
+    clipped = np.clip(array, bins[0], bins[-1])
+    counts, _ = np.histogram(clipped, bins=bins)
+    return counts / array.size * 100, bins
+
+
+def _check_ids(ids: object) -> tuple[str, ...]:
+    if isinstance(ids, str) or not isinstance(ids, (tuple, list)) or not ids:
+        raise TypeError(f"ids must be a non-empty tuple of claim or fact ids, got {ids!r}")
+    return tuple(ids)
+
+
+def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figure:
+    """Chart: one row per source, a dot at its figure and a bar across its range.
+
+    An open upper end ("at least") is drawn as an arrow pointing right. ``scale`` divides
+    every number (1e6 to show millions), and ``unit`` labels the axis.
+
+    >>> fig = draw_estimates(("nk_active_cia_2024", "nk_active_rok_2022"), "million troops", 1e6)
+    >>> fig.axes[0].get_yticklabels()[0].get_text()
+    "South Korea's Defence White Paper (2022)"
+    """
+    chosen = _check_ids(ids)
+    factor = require_number("scale", scale, allow_zero=False)
+    table = estimates(*chosen).iloc[::-1].reset_index(drop=True)
+    low = table["low"].fillna(table["value"]) / factor
+    high = table["high"] / factor
+    value = table["value"].fillna(table["low"]) / factor
+    fig, ax = style.figure(7.5, 0.9 + 0.45 * len(table), right_room=0.4)
+    fig.subplots_adjust(left=3.6 / 7.5)
+    rows = np.arange(len(table))
+    closed = (table["low"].notna() & table["high"].notna()).to_numpy()
+    open_ended = (table["low"].notna() & table["high"].isna()).to_numpy()  # "at least"
+    if closed.any():
+        ax.hlines(
+            rows[closed],
+            low[closed],
+            high[closed],
+            color=style.PALETTE["sky"],
+            linewidth=6,
+            alpha=0.8,
+        )
+    ax.plot(value, rows, linestyle="none", marker="o", color=style.PALETTE["blue"])
+    if open_ended.any():  # an arrow to the right: no upper end given
+        ax.plot(
+            low[open_ended] + 0.0,
+            rows[open_ended],
+            linestyle="none",
+            marker=">",
+            markersize=11,
+            color=style.PALETTE["vermillion"],
+        )
+    ax.set_yticks(rows, table["who"])
+    ax.grid(axis="y", visible=False)
+    top = np.nanmax(np.r_[high.to_numpy(dtype=float), value.to_numpy(dtype=float)])
+    bottom = np.nanmin(low.to_numpy(dtype=float))
+    pad = 0.08 * (top - bottom or top)
+    ax.set_xlim(bottom - pad, top + pad)
+    ax.set_xlabel(unit)
+    ax.xaxis.set_major_formatter("{x:,.4g}")
+    style.add_source(fig, source_line(*chosen))
+    return fig
+
+
+_NAMES = {
+    "losses_per_day": "Russian losses per day",
+    "recruits_per_day": "Russian recruits per day",
+    "soldiers": "North Korean soldiers sent",
+}
+
+
+def draw_tornado(table: pd.DataFrame, label: str) -> Figure:
+    """Chart: one bar per input, from the result at its low end to the result at its high end.
+
+    The biggest swing is on top; a vertical line marks the result with every input at its middle.
+
+    >>> t = tornado_table(deployments_per_month, headline_ranges())
+    >>> fig = draw_tornado(t, "deployments a month")
+    >>> t["input"].tolist()
+    ['recruits_per_day', 'losses_per_day', 'soldiers']
+    >>> round(float(fig.axes[0].patches[-1].get_width()), 2)  # the top bar is the widest
+    0.87
+    """
+    if not isinstance(table, pd.DataFrame) or not {"input", "at low", "at high"} <= set(table):
+        raise TypeError("table must be a tornado_table(...) result")
+    if not isinstance(label, str) or not label:
+        raise ValueError("label must be a non-empty axis label")
+    rows = table.iloc[::-1].reset_index(drop=True)
+    left = rows[["at low", "at high"]].min(axis=1)
+    width = rows[["at low", "at high"]].max(axis=1) - left
+    fig, ax = style.figure(7.5, 3.4, right_room=0.4)
+    fig.subplots_adjust(left=2.4 / 7.5)
+    names = [_NAMES.get(n, n) for n in rows["input"]]
+    ax.barh(names, width, left=left, color=style.PALETTE["blue"], height=0.55)
+    ax.axvline(rows["base result"].iloc[0], color=style.PALETTE["black"], linewidth=1.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(label)
+    ids = [i for n in rows["input"] for i in HEADLINE_SOURCES.get(n, ())]
+    style.add_source(fig, source_line(*ids) if ids else "Source: the ranges given.")
+    return fig
+
+
+def draw_monte_carlo(
+    losses_low: int,
+    losses_high: int,
+    recruits_low: int,
+    recruits_high: int,
+    soldiers_low: int,
+    soldiers_high: int,
+) -> Figure:
+    """Chart: the spread of deployments needed per month, from 10,000 seeded random draws.
+
+    Each slider pair sets one range (swapped if the low end is above the high end). Shaded:
+    the interval-arithmetic range; dashed: the middle 90% of the draws.
+
+    >>> fig = draw_monte_carlo(1_200, 1_500, 700, 1_020, 10_000, 12_000)
+    >>> fig.axes[0].get_xlabel()
+    'North Korean deployments needed each month to stop the force shrinking'
+    """
+    pairs = {
+        "losses_per_day": ("losses_low", losses_low, "losses_high", losses_high),
+        "recruits_per_day": ("recruits_low", recruits_low, "recruits_high", recruits_high),
+        "soldiers": ("soldiers_low", soldiers_low, "soldiers_high", soldiers_high),
+    }
+    ranges = {}
+    for name, (a_name, a, b_name, b) in pairs.items():
+        lo = require_number(a_name, a)
+        hi = require_number(b_name, b)
+        ranges[name] = Interval(min(lo, hi), max(lo, hi))
+    if ranges["soldiers"].low == 0:
+        raise ValueError("soldiers_low must be more than zero")
+    results = monte_carlo(deployments_per_month, **ranges)
+    exact = interval_apply(deployments_per_month, **ranges)
+    middle = middle_range(results)
+    counts, edges = histogram(results)
+    fig, ax = style.figure(7.5, 4.0)
+    ax.axvspan(max(exact.low, edges[0]), min(exact.high, edges[-1]), color="#eeeeee", zorder=0)
+    ax.stairs(counts, edges, fill=True, color=style.PALETTE["blue"], alpha=0.85)
+    top = max(counts.max(), 1.0) * 1.25
+    ax.vlines(
+        [middle.low, middle.high], 0, top, colors=style.PALETTE["vermillion"], linestyles="--"
+    )
+    ax.text(
+        0.99,
+        0.97,
+        f"middle 90% of draws: {middle.low:.2f} to {middle.high:.2f}\n"
+        f"interval arithmetic (grey): {exact.low:.2f} to {exact.high:.2f}",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=10,
+    )
+    ax.set_xlim(edges[0], edges[-1])
+    ax.set_ylim(0, top * 1.15)
+    ax.set_xlabel("North Korean deployments needed each month to stop the force shrinking")
+    ax.set_ylabel("share of draws (%)")
+    ax.set_xticks(XTICKS)  # fixed ticks: quicker than letting matplotlib choose each redraw
+    ax.set_yticks(np.linspace(0, top * 1.15, 4).round(1))
+    style.add_source(fig, _monte_carlo_source())
+    return fig
+
+
+@cache
+def _monte_carlo_source() -> str:
+    ids = [i for group in HEADLINE_SOURCES.values() for i in group]
+    return source_line(*ids) + f" {DRAWS:,} random draws, seed {SEED}."
