@@ -10,12 +10,30 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from helpers import style
 from helpers._validate import require_count, require_number
-from helpers.sources import source_line
+from helpers.sources import claim, fact, losses_monthly, source_line
 
-__all__ = ["days_covered", "per_period", "cumulative_losses", "draw_days_covered"]
+__all__ = [
+    "days_covered",
+    "per_period",
+    "cumulative_losses",
+    "draw_days_covered",
+    "DAYS_PER_MONTH",
+    "rate_table",
+    "simulate_force",
+    "breakeven_arrivals",
+    "periods_sustained",
+    "share_percent",
+    "army_shares",
+    "soldiers_freed",
+    "days_by_source",
+    "draw_losses_series",
+    "draw_days_by_source",
+    "draw_force_path",
+]
 
 
 def days_covered(soldiers: float, losses_per_day: float) -> float:
@@ -114,4 +132,311 @@ def draw_days_covered(
     ax.set_ylabel("people")
     ax.yaxis.set_major_formatter("{x:,.0f}")
     style.add_source(fig, source_line(*source_ids))
+    return fig
+
+
+# --- Notebook 04: stocks and flows ------------------------------------------------------
+
+DAYS_PER_MONTH = 30  # the course's "month" for rates: 30 days (a calendar month has 28-31)
+
+RATE_PERIODS: dict[str, int] = {"a day": 1, "a week": 7, "a 30-day month": 30, "a year": 365}
+
+
+def rate_table(rate_per_day: float) -> pd.DataFrame:
+    """A daily rate over a day, a week, a 30-day month and a year.
+
+    >>> rate_table(1_200)
+               period  days    people
+    0           a day     1    1200.0
+    1          a week     7    8400.0
+    2  a 30-day month    30   36000.0
+    3          a year   365  438000.0
+    """
+    rate = require_number("rate_per_day", rate_per_day)
+    return pd.DataFrame(
+        {
+            "period": list(RATE_PERIODS),
+            "days": list(RATE_PERIODS.values()),
+            "people": [per_period(rate, d) for d in RATE_PERIODS.values()],
+        }
+    )
+
+
+def simulate_force(
+    start: float,
+    periods: int,
+    losses_per_period: float,
+    recruits_per_period: float,
+    arrivals_per_period: float = 0,
+) -> pd.DataFrame:
+    """A force's size period by period: force(t) = force(t-1) + recruits + arrivals - losses.
+
+    The period is whatever the rates are per (a day, a 30-day month). Row 0 is the
+    start (no flows yet); rows 1 to ``periods`` follow. A force cannot be negative: if
+    the losses of a period would take it below zero, it is held at zero (the model's way
+    of saying "used up"), and ``change`` then shows only what was left to lose.
+
+    >>> simulate_force(600_000, 2, losses_per_period=36_000, recruits_per_period=30_000)
+       period     force   losses  recruits  arrivals  change
+    0       0  600000.0      0.0       0.0       0.0     0.0
+    1       1  594000.0  36000.0   30000.0       0.0 -6000.0
+    2       2  588000.0  36000.0   30000.0       0.0 -6000.0
+    >>> simulate_force(10, 2, 8, 0)["force"].tolist()
+    [10.0, 2.0, 0.0]
+    """
+    force = require_number("start", start)
+    length = require_count("periods", periods, allow_zero=False)
+    lost = require_number("losses_per_period", losses_per_period)
+    recruited = require_number("recruits_per_period", recruits_per_period)
+    arrived = require_number("arrivals_per_period", arrivals_per_period)
+    sizes = [force]
+    for _ in range(length):
+        sizes.append(max(0.0, sizes[-1] + recruited + arrived - lost))
+    zeros_then = [0.0] + [1.0] * length
+    frame = pd.DataFrame(
+        {
+            "period": range(length + 1),
+            "force": sizes,
+            "losses": [lost * z for z in zeros_then],
+            "recruits": [recruited * z for z in zeros_then],
+            "arrivals": [arrived * z for z in zeros_then],
+        }
+    )
+    frame["change"] = frame["force"].diff().fillna(0.0)
+    return frame
+
+
+def breakeven_arrivals(losses_per_day: float, recruits_per_day: float, days: float = 30) -> float:
+    """Arrivals needed per ``days`` to keep a force the same size: the break-even rate.
+
+    Break-even is the point where what comes in equals what goes out. If recruits
+    already match the losses, no arrivals are needed and the answer is 0.
+
+    >>> breakeven_arrivals(1_200, 700)
+    15000.0
+    >>> breakeven_arrivals(1_200, 1_300)
+    0.0
+    """
+    lost = require_number("losses_per_day", losses_per_day)
+    recruited = require_number("recruits_per_day", recruits_per_day)
+    length = require_number("days", days)
+    return max(0.0, lost - recruited) * length
+
+
+def periods_sustained(pool: float, flow_per_period: float) -> float:
+    """How many periods a pool of people lasts if ``flow_per_period`` leave it each period.
+
+    >>> periods_sustained(600_000, 15_000)
+    40.0
+    """
+    size = require_number("pool", pool)
+    flow = require_number("flow_per_period", flow_per_period, allow_zero=False)
+    return size / flow
+
+
+def share_percent(part: float, whole: float) -> float:
+    """``part`` as a percentage of ``whole``.
+
+    >>> share_percent(10_000, 1_280_000)
+    0.78125
+    """
+    size = require_number("part", part)
+    total = require_number("whole", whole, allow_zero=False)
+    return 100 * size / total
+
+
+def army_shares(deployed: list[float], army_sizes: dict[str, float]) -> pd.DataFrame:
+    """Each deployment as a percentage of each army size: one row per deployment.
+
+    >>> army_shares([10_000, 100_000], {"1 million": 1_000_000})
+       soldiers sent  1 million
+    0          10000        1.0
+    1         100000       10.0
+    """
+    if not deployed or not army_sizes:
+        raise ValueError("deployed and army_sizes must not be empty")
+    rows = {"soldiers sent": [int(require_number("deployed", d)) for d in deployed]}
+    for label, size in army_sizes.items():
+        rows[label] = [share_percent(d, size) for d in deployed]
+    return pd.DataFrame(rows)
+
+
+def soldiers_freed(guards: float, escorts_per_guard: float, front_per_guard: float = 1.0) -> float:
+    """Russian soldiers a group of foreign guards frees for the front, after escorts.
+
+    Each guard frees ``front_per_guard`` Russian soldiers (1 if one guard takes one post
+    a Russian held), but ties up ``escorts_per_guard`` Russians to go with them (e.g.
+    3 per 30 in an intercepted plan). A negative answer means the swap costs soldiers.
+
+    >>> soldiers_freed(10_000, 3 / 30)
+    9000.0
+    """
+    count = require_number("guards", guards)
+    escorts = require_number("escorts_per_guard", escorts_per_guard)
+    swap = require_number("front_per_guard", front_per_guard)
+    return count * (swap - escorts)
+
+
+def draw_losses_series(
+    recruit_ids: tuple[str, ...] = (
+        "ru_recruits_per_day_claim",
+        "ru_recruits_per_day_q3_2024",
+        "ru_recruits_per_day_q2_2024",
+    ),
+    mark: str = "2024-10",
+) -> Figure:
+    """Chart: claimed Russian losses per day, month by month, beside recruitment rates.
+
+    A line for the Ukrainian General Staff's monthly averages, a dot on ``mark``, the
+    article's "at least 1,200", the official recruitment claim and a band for the
+    independent estimates.
+
+    >>> fig = draw_losses_series()
+    >>> fig.axes[0].get_ylabel()
+    'people per day'
+    """
+    monthly = losses_monthly()
+    x = monthly["month"].dt.year + (monthly["month"].dt.month - 1) / 12
+    y = monthly["avg_per_day"]
+    official, low_est, high_est = (fact(i).value for i in recruit_ids)
+    article = claim("russia_losses_per_day").value
+    fig, ax = style.figure(7.5, 4.4, right_room=2.3)
+    ax.axhspan(low_est, high_est, color=style.PALETTE["green"], alpha=0.18, linewidth=0)
+    end = float(x.iloc[-1])
+    style.label_end(
+        ax, end, low_est, "recruits: independent\nestimates (band)", style.PALETTE["green"]
+    )
+    ax.axhline(official, color=style.PALETTE["green"], linestyle="--", linewidth=1.5)
+    style.label_end(ax, end, official + 90, "recruits: official claim", style.PALETTE["green"])
+    ax.axhline(article, color=style.GREY, linestyle=":", linewidth=1.5)
+    style.label_end(ax, end, article + 60, "article: at least 1,200", style.GREY)
+    ax.plot(x, y, marker="", color=style.PALETTE["vermillion"])
+    ax.text(
+        2022.1,
+        float(y.max()) * 1.08,
+        "losses (claimed), average per day",
+        color=style.PALETTE["vermillion"],
+        va="center",
+    )
+    marked = monthly["month"] == pd.Period(mark, "M")
+    mx, my = float(x[marked].iloc[0]), float(y[marked].iloc[0])
+    ax.plot([mx], [my], marker="o", color=style.PALETTE["black"], linestyle="none")
+    label = pd.Period(mark, "M").strftime("%b %Y")
+    ax.annotate(
+        f"{label}: {my:,.0f} a day",
+        xy=(mx, my),
+        xytext=(-165, 12),
+        textcoords="offset points",
+        arrowprops={"arrowstyle": "-", "color": style.GREY},
+    )
+    ax.set_xticks(range(int(x.iloc[0]), int(end) + 1))
+    ax.set_xlim(int(x.iloc[0]), end)
+    ax.set_ylim(0, float(y.max()) * 1.15)
+    ax.set_xlabel("month")
+    ax.set_ylabel("people per day")
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ids = ("russia_losses_per_day", *recruit_ids)
+    line = source_line(*ids).rstrip(".")
+    style.add_source(fig, f"{line}; losses: Ukrainian General Staff claims, monthly averages.")
+    return fig
+
+
+def days_by_source(soldiers: float, rates: dict[str, float]) -> pd.DataFrame:
+    """Days of losses ``soldiers`` replace, for each named loss rate (per day).
+
+    >>> days_by_source(10_000, {"a": 1_000, "b": 2_000})["days"].tolist()
+    [10.0, 5.0]
+    """
+    if not rates:
+        raise ValueError("rates must name at least one losses-per-day figure")
+    return pd.DataFrame(
+        {
+            "source": list(rates),
+            "losses_per_day": [require_number("rates", r) for r in rates.values()],
+            "days": [days_covered(soldiers, r) for r in rates.values()],
+        }
+    )
+
+
+def draw_days_by_source(
+    soldiers: float, rates: dict[str, float], source_ids: tuple[str, ...]
+) -> Figure:
+    """Chart: horizontal bars, days of losses ``soldiers`` replace at each loss rate.
+
+    >>> fig = draw_days_by_source(10_000, {"a": 1_000, "b": 2_000}, ("russia_losses_per_day",))
+    >>> [float(p.get_width()) for p in fig.axes[0].patches]
+    [10.0, 5.0]
+    """
+    table = days_by_source(soldiers, rates)
+    fig, ax = style.figure(7.5, 0.9 + 0.55 * len(table), right_room=0.9)
+    ys = list(range(len(table)))[::-1]
+    ax.barh(ys, table["days"], color=style.PALETTE["blue"], height=0.6)
+    for y, days in zip(ys, table["days"], strict=True):
+        ax.annotate(
+            f"{days:.1f} days", xy=(days, y), xytext=(4, 0), textcoords="offset points", va="center"
+        )
+    ax.set_yticks(ys, table["source"])
+    ax.set_xlabel(f"days of losses that {soldiers:,.0f} soldiers replace")
+    ax.grid(axis="y", visible=False)
+    fig.subplots_adjust(left=3.2 / fig.get_size_inches()[0])
+    style.add_source(fig, source_line(*source_ids))
+    return fig
+
+
+def draw_force_path(
+    losses_per_day: float,
+    recruits_per_day: float,
+    arrivals_per_month: float,
+    months: int = 12,
+    start: float | None = None,
+    source_ids: tuple[str, ...] = (
+        "russia_losses_per_day",
+        "ru_recruits_per_day_claim",
+        "nk_soldiers_left",
+        "ru_troops_in_ukraine",
+    ),
+) -> Figure:
+    """Chart: a force month by month (30-day months), with and without foreign arrivals.
+
+    ``start`` is a model input; by default the estimate of Russian troops in Ukraine
+    (``fact("ru_troops_in_ukraine")``). Two lines: the path with ``arrivals_per_month``
+    and the path with none, each labelled at its end.
+
+    >>> fig = draw_force_path(1_200, 1_000, 10_000, months=12)
+    >>> [int(line.get_ydata()[-1]) for line in fig.axes[0].lines[:2]]
+    [528000, 648000]
+    """
+    begin = fact("ru_troops_in_ukraine").value if start is None else start
+    length = require_count("months", months, allow_zero=False)
+    arrivals_per_month = require_number("arrivals_per_month", arrivals_per_month)
+    kwargs = {
+        "start": begin,
+        "periods": length,
+        "losses_per_period": per_period(
+            require_number("losses_per_day", losses_per_day), DAYS_PER_MONTH
+        ),
+        "recruits_per_period": per_period(
+            require_number("recruits_per_day", recruits_per_day), DAYS_PER_MONTH
+        ),
+    }
+    without = simulate_force(**kwargs)
+    with_ = simulate_force(**kwargs, arrivals_per_period=arrivals_per_month)
+    fig, ax = style.figure(7.5, 4.0, right_room=2.4)
+    paths = (
+        (without, "no foreign arrivals", style.PALETTE["vermillion"]),
+        (with_, f"+{arrivals_per_month:,.0f} arrivals a month", style.PALETTE["blue"]),
+    )
+    for path, label, colour in paths:
+        ax.plot(path["period"], path["force"], marker="", color=colour)
+        end = float(path["force"].iloc[-1])
+        style.label_end(ax, length, end, f"{label}\n{end:,.0f}", colour)
+    ax.axhline(begin, color=style.GREY, linestyle=":", linewidth=1.2)
+    highest = max(with_["force"].max(), begin)
+    ax.set_ylim(0, highest * 1.15)
+    ax.set_xlim(0, length)
+    ax.set_xlabel("months from now (30-day months)")
+    ax.set_ylabel("soldiers (model)")
+    ax.yaxis.set_major_locator(MaxNLocator(5))  # few ticks: quicker slider redraws
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    style.add_source(fig, source_line(*source_ids) + f" Start: {begin:,.0f}, a model input.")
     return fig
