@@ -34,6 +34,7 @@ __all__ = [
     "course_map",
     "discussion_questions",
     "format_answer",
+    "headline_numbers",
     "notebook_of",
     "show_answer_key",
     "show_course_map",
@@ -403,3 +404,40 @@ def worksheet_markdown() -> str:
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def headline_numbers() -> pd.DataFrame:
+    """The handful of numbers a teacher should know by heart, computed from ``seeds/``.
+
+    >>> headline_numbers().set_index("what").loc["10,000 soldiers for a year", "value"]
+    '240,000,000'
+    """
+    from helpers.manpower import days_covered, per_period
+    from helpers.money import payment_usd
+    from helpers.sources import claim, fact
+
+    soldiers = claim("nk_soldiers_left").value
+    pay = claim("pay_per_soldier_month").value
+    losses = claim("russia_losses_per_day").value
+    october = fact("ukdi_losses_per_day_2024_10").value
+    rows = [
+        ("10,000 soldiers for a month", payment_usd(soldiers, pay, 1), "US dollars"),
+        ("10,000 soldiers for a year", payment_usd(soldiers, pay, 12), "US dollars"),
+        ("North Korea's recorded exports, 2023", fact("nk_exports_2023_usd").value, "US dollars"),
+        ("Russian losses in a 30-day month at 1,200 a day", per_period(losses, 30), "casualties"),
+        (
+            "days of losses 10,000 soldiers replace, at 1,200 a day",
+            days_covered(soldiers, losses),
+            "days",
+        ),
+        ("the same at the UK's October 2024 figure", days_covered(soldiers, october), "days"),
+        (
+            "Russian contract soldier's minimum pay, in dollars",
+            fact("ru_min_pay_rub_reuters").value / fact("rub_per_usd_2024_10_16").value,
+            "US dollars a month",
+        ),
+    ]
+    return pd.DataFrame(
+        [(what, format_answer(value), unit) for what, value, unit in rows],
+        columns=["what", "value", "unit"],
+    )

@@ -51,9 +51,12 @@ def _rub_per_usd() -> float:
     return fact("rub_per_usd_2024_10_16").value
 
 
-def _escorts_per_soldier() -> float:
-    per_30 = fact("translators_per_30").value + fact("russian_escorts_per_30").value
-    return per_30 / 30
+def _mobilised() -> float:
+    return claim("mobilised_2022").value
+
+
+def _losses_per_day() -> float:
+    return claim("russia_losses_per_day").value
 
 
 def _oct_total() -> float:
@@ -120,26 +123,27 @@ EXERCISES = {
         "per month to get months of the fee. Regional bonuses come on top.",
     ),
     "0.3": Exercise(
-        question="An intercepted plan put 1 translator and 3 Russian soldiers with every 30 North "
-        "Korean soldiers. How many Russians would 10,000 North Korean soldiers need with them?",
-        expected=lambda: _soldiers() * _escorts_per_soldier(),
-        unit="Russians",
-        rel_tol=0.01,
-        abs_tol=1,
-        hint="how many groups of 30 are there in 10,000? Each group needs 1 + 3 Russians.",
+        question="The 2022 partial mobilisation raised 300,000 reservists. At the article's "
+        "1,200 losses a day, how many days of losses would they replace? (Compare it with "
+        "10,000 North Korean soldiers.)",
+        expected=lambda: days_covered(_mobilised(), _losses_per_day()),
+        unit="days",
+        abs_tol=0.5,
+        hint="people / losses per day gives days.",
         mistakes=(
             Mistake(
-                lambda: _soldiers() / 30,
-                "that counts the translators only (one per 30). Add the 3 Russian soldiers "
-                "per group too.",
+                lambda: _mobilised() / per_period(_losses_per_day(), 30),
+                "that is in months (you divided by a month of losses). The question asks for days.",
             ),
             Mistake(
-                lambda: _soldiers() * 3 / 30,
-                "that counts the Russian soldiers only. Add the translator of each group.",
+                lambda: _losses_per_day() / _mobilised(),
+                "you divided the other way round. People / (losses per day) gives days.",
             ),
         ),
-        well_done="over 1,300 Russians: the language barrier has a cost in people, not only money.",
-        working="10,000 / 30 groups x (1 translator + 3 Russian soldiers) per group.",
+        well_done="one mobilisation covered thirty times as many days as 10,000 soldiers: "
+        "that is why a new one is tempting, and why its political cost matters.",
+        working="300,000 reservists / 1,200 a day. Ten thousand soldiers cover a thirtieth "
+        "of that; the price of mobilisation is not in money but in unrest and emigration.",
     ),
     "0.4": Exercise(
         question="UK Defence Intelligence counted 41,980 Russian casualties in the whole of "
@@ -172,7 +176,7 @@ EXERCISES = {
         hint="soldiers / losses per day. Use the October figure, not the article's.",
         mistakes=(
             Mistake(
-                lambda: days_covered(_soldiers(), claim("russia_losses_per_day").value),
+                lambda: days_covered(_soldiers(), _losses_per_day()),
                 "that uses 1,200, the article's lower bound ('at least'). The question uses "
                 "the higher October figure: the soldiers last fewer days.",
             ),
@@ -250,7 +254,7 @@ EXERCISES = {
             ),
         ),
         well_done="more than two in five: the 'gamble' Breuker spoke of, in numbers "
-        "(and still an estimate by one side's ally).",
+        "(still an estimate, by South Korean intelligence).",
         working="4,700 casualties / 11,000 soldiers x 100. Casualties include the wounded: "
         "the estimated dead were about 600.",
     ),
