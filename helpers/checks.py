@@ -3,9 +3,9 @@
 Expected answers are computed from ``helpers`` and ``seeds/`` (see ``helpers/exercises/``),
 never typed in, and the feedback never shows them.
 
->>> check("1.1", ...)
+>>> check("1.4", ...)
 Not yet: replace the ... with your answer, then run the cell again.
->>> check("1.1", "lots")
+>>> check("1.4", "lots")
 Not yet: I expected a number (like 12.5), but got the text 'lots'. Type the number without quotes.
 """
 
@@ -69,7 +69,7 @@ class Feedback:
         return self.message
 
     def _repr_markdown_(self) -> str:
-        mark = "✅" if self.correct else "❌"
+        mark = "✓" if self.correct else "✗"
         head, _, rest = self.message.partition(": ")
         return f"{mark} **{head}:** {rest}"
 
@@ -108,7 +108,7 @@ def _exercise(question_id: object) -> Exercise:
 def expected_answer(question_id: str) -> object:
     """The computed answer to an exercise (for tests and the teacher guide).
 
-    >>> round(expected_answer("1.1"))
+    >>> round(expected_answer("1.4"))
     240000000
     """
     return _exercise(question_id).expected()
@@ -188,9 +188,9 @@ def check(question_id: str, answer: object) -> Feedback:
     Numbers may be rounded sensibly (each exercise sets how much). Anything that is not
     an answer (``...``, text where a number is due) gets a friendly message.
 
-    >>> check("1.1", 240_000_000)
+    >>> check("1.4", 240_000_000)
     Correct: ten thousand soldiers for a year bring in about a quarter of a billion dollars.
-    >>> check("1.1", 240_000)
+    >>> check("1.4", 240_000)
     Not yet: multiply soldiers x dollars per soldier per month x months (a year has 12 months).
     """
     exercise = _exercise(question_id)

@@ -14,6 +14,7 @@ from helpers.sources import claim, claims, fact, source_line
 
 __all__ = [
     "KINDS",
+    "readable",
     "claims_by_kind",
     "source_chains",
     "hedged_claims",
@@ -37,6 +38,19 @@ CHECKS: dict[str, tuple[str, ...]] = {
     "mobilised_2022": ("mobilised_2022_shoigu", "mobilised_2022_putin"),
     "men_fled_2022": ("left_russia_sep_21_24", "left_russia_by_oct_4"),
 }
+
+
+def readable(x: float | None) -> str:
+    """A number as a reader wants it in a table: thousands separators, blank if missing.
+
+    >>> readable(1000000.0), readable(96.1021), readable(float("nan"))
+    ('1,000,000', '96.1', '')
+    """
+    if x is None or pd.isna(x):
+        return ""
+    if float(x).is_integer():
+        return f"{x:,.0f}"
+    return f"{x:,.3g}"
 
 
 def claims_by_kind() -> pd.Series:
@@ -84,22 +98,30 @@ def hedged_claims() -> pd.DataFrame:
 def numbers_in_article() -> pd.DataFrame:
     """The claims that carry a number, with their range and unit.
 
-    >>> numbers_in_article()["id"].tolist()[:2]
-    ['nk_soldiers_left', 'pay_per_soldier_month']
+    Numbers are formatted for reading; the ids are the index.
+
+    >>> numbers_in_article().loc["nk_army_size", "high"]
+    '2,000,000'
     """
     table = claims()
     has_number = table["value"].notna() | table["low"].notna()
-    return table.loc[has_number, ["id", "value", "low", "high", "unit", "hedge"]].reset_index(
-        drop=True
-    )
+    shown = table.loc[has_number, ["id", "value", "low", "high", "unit", "hedge"]].set_index("id")
+    for col in ("value", "low", "high"):
+        shown[col] = shown[col].map(readable)
+    shown.index.name = None
+    return shown
 
 
 def article_against_other_sources() -> pd.DataFrame:
     """Each number of the article beside what other sources said, with their dates.
 
+    Numbers are formatted for reading (blank where a source gives no range).
+
     >>> table = article_against_other_sources()
     >>> list(table.columns)
     ['article says', 'article value', 'other source', 'their value', 'their low', 'their high', 'as of']
+    >>> table.loc[0, "their value"]
+    '12,000'
     """
     rows = []
     for claim_id, fact_ids in CHECKS.items():
@@ -109,11 +131,11 @@ def article_against_other_sources() -> pd.DataFrame:
             rows.append(
                 {
                     "article says": c.text,
-                    "article value": c.value if c.value is not None else c.low,
+                    "article value": readable(c.value if c.value is not None else c.low),
                     "other source": f.text,
-                    "their value": f.value,
-                    "their low": f.low,
-                    "their high": f.high,
+                    "their value": readable(f.value),
+                    "their low": readable(f.low),
+                    "their high": readable(f.high),
                     "as of": f.as_of,
                 }
             )

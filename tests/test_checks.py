@@ -88,5 +88,5 @@ def test_unknown_question_id():
 
 
 def test_markdown_rendering_marks_the_verdict():
-    assert check("1.1", ...)._repr_markdown_().startswith("❌ **Not yet:**")
-    assert check("1.1", expected_answer("1.1"))._repr_markdown_().startswith("✅ **Correct:**")
+    assert check("1.4", ...)._repr_markdown_().startswith("✗ **Not yet:**")
+    assert check("1.4", expected_answer("1.4"))._repr_markdown_().startswith("✓ **Correct:**")

@@ -36,53 +36,6 @@ AUTHORITY_LETTERS = {
 
 EXERCISES = {
     "1.1": Exercise(
-        question="What does Russia pay for 10,000 soldiers for one year, in US dollars?",
-        expected=lambda: payment_usd(_soldiers(), _pay(), 12),
-        unit="US dollars",
-        hint="multiply soldiers x dollars per soldier per month x months (a year has 12 months).",
-        mistakes=(
-            Mistake(
-                lambda: payment_usd(_soldiers(), _pay(), 1),
-                "that is one month's payment. How many months are in a year?",
-            ),
-        ),
-        well_done="ten thousand soldiers for a year bring in about a quarter of a billion dollars.",
-        working="soldiers x dollars per soldier per month x 12 months, with both numbers from the article.",
-    ),
-    "1.2": Exercise(
-        question="How many days of Russian losses (at 1,200 a day) do 10,000 soldiers replace?",
-        expected=lambda: days_covered(_soldiers(), _losses()),
-        unit="days",
-        abs_tol=0.06,
-        hint="divide the soldiers by the losses per day. The answer is a small number of days.",
-        mistakes=(
-            Mistake(
-                lambda: _losses() / _soldiers(),
-                "you divided the other way round: losses per day / soldiers. "
-                "Soldiers / (losses per day) gives days.",
-            ),
-        ),
-        well_done="about eight days: a big-sounding deployment covers barely more than a week.",
-        working="soldiers / losses per day: a one-off stock divided by a daily flow gives days.",
-    ),
-    "1.3": Exercise(
-        question="What kind of claim is 'Het is vooral heel nuchter en kil zakendoen'? "
-        "(a) reported fact (b) estimate (c) forecast (d) opinion",
-        expected=lambda: KIND_LETTERS[_row("cold_business")["kind"]],
-        kind="choice",
-        hint="could anyone prove it true or false with a measurement? If not, it is a judgement.",
-        well_done="it is Breuker's judgement of the deal, not something you can measure.",
-        working="'nuchter en kil' is a judgement about the deal's character; no measurement could confirm or refute it.",
-    ),
-    "1.4": Exercise(
-        question="Which Dutch word tells you that 1,200 a day is a lower bound? Type the word.",
-        expected=lambda: _row("russia_losses_per_day")["hedge"],
-        kind="choice",
-        hint="look at the words just before 'twaalfhonderd' in Bosman's quote.",
-        well_done="'minstens' means 'at least': the true number may be higher, not lower.",
-        working="'minstens' means 'at least'; it makes 1,200 a lower bound.",
-    ),
-    "1.5": Exercise(
         question="On whose authority does the 1,200-a-day figure rest? "
         "(a) BNR (b) Remco Breuker (c) the British Ministry of Defence (d) South Korean intelligence",
         expected=lambda: AUTHORITY_LETTERS[_row("russia_losses_per_day")["on_authority_of"]],
@@ -97,7 +50,38 @@ EXERCISES = {
         well_done="a correspondent relays the British Ministry of Defence: two links in the chain.",
         working="Bosman says 'volgens het Britse ministerie van Defensie': he relays the British Ministry of Defence (which itself relies on Ukrainian General Staff reporting).",
     ),
-    "1.6": Exercise(
+    "1.2": Exercise(
+        question="What kind of claim is 'Het is vooral heel nuchter en kil zakendoen'? "
+        "(a) reported fact (b) estimate (c) forecast (d) opinion",
+        expected=lambda: KIND_LETTERS[_row("cold_business")["kind"]],
+        kind="choice",
+        hint="could anyone prove it true or false with a measurement? If not, it is a judgement.",
+        well_done="it is Breuker's judgement of the deal, not something you can measure.",
+        working="'nuchter en kil' is a judgement about the deal's character; no measurement could confirm or refute it.",
+    ),
+    "1.3": Exercise(
+        question="Which Dutch word tells you that 1,200 a day is a lower bound? Type the word.",
+        expected=lambda: _row("russia_losses_per_day")["hedge"],
+        kind="choice",
+        hint="look at the words just before 'twaalfhonderd' in Bosman's quote.",
+        well_done="'minstens' means 'at least': the true number may be higher, not lower.",
+        working="'minstens' means 'at least'; it makes 1,200 a lower bound.",
+    ),
+    "1.4": Exercise(
+        question="What does Russia pay for 10,000 soldiers for one year, in US dollars?",
+        expected=lambda: payment_usd(_soldiers(), _pay(), 12),
+        unit="US dollars",
+        hint="multiply soldiers x dollars per soldier per month x months (a year has 12 months).",
+        mistakes=(
+            Mistake(
+                lambda: payment_usd(_soldiers(), _pay(), 1),
+                "that is one month's payment. How many months are in a year?",
+            ),
+        ),
+        well_done="ten thousand soldiers for a year bring in about a quarter of a billion dollars.",
+        working="soldiers x dollars per soldier per month x 12 months, with both numbers from the article.",
+    ),
+    "1.5": Exercise(
         question="At 1,200 a day, how many people does Russia lose in a 30-day month?",
         expected=lambda: per_period(_losses(), 30),
         unit="people",
@@ -109,7 +93,7 @@ EXERCISES = {
         well_done="36,000 a month: more than three times the 10,000 soldiers sent.",
         working="1,200 a day x 30 days.",
     ),
-    "1.7": Exercise(
+    "1.6": Exercise(
         question="How many groups of 10,000 soldiers would Russia need each month to replace "
         "a 30-day month of losses at 1,200 a day?",
         expected=lambda: per_period(_losses(), 30) / _soldiers(),
@@ -118,5 +102,21 @@ EXERCISES = {
         hint="first work out a month of losses, then divide by 10,000.",
         well_done="more than three groups a month, every month, just to stand still.",
         working="a month of losses (1,200 x 30) divided by 10,000 soldiers per group.",
+    ),
+    "1.7": Exercise(
+        question="How many days of Russian losses (at 1,200 a day) do 10,000 soldiers replace?",
+        expected=lambda: days_covered(_soldiers(), _losses()),
+        unit="days",
+        abs_tol=0.06,
+        hint="divide the soldiers by the losses per day. The answer is a small number of days.",
+        mistakes=(
+            Mistake(
+                lambda: _losses() / _soldiers(),
+                "you divided the other way round: losses per day / soldiers. "
+                "Soldiers / (losses per day) gives days.",
+            ),
+        ),
+        well_done="about eight days: a big-sounding deployment covers barely more than a week.",
+        working="soldiers / losses per day: a one-off stock divided by a daily flow gives days.",
     ),
 }
