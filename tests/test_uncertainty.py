@@ -33,6 +33,12 @@ VALID_CALLS = {
         "seed": 1,
         "a": Interval(0, 1),
     },
+    u.interval_apply: {
+        "func": days_covered,
+        "soldiers": Interval(1, 2),
+        "losses_per_day": Interval(1, 2),
+    },
+    u.tornado_table: {"func": lambda a: a, "ranges": {"a": Interval(1, 2)}, "base": None},
     u.middle_range: {"results": RESULTS, "share": 0.9},
     u.share_above: {"results": RESULTS, "threshold": 1},
     u.draw_estimates: {"ids": ("nk_active_cia_2024",), "unit": "troops", "scale": 1.0},
@@ -51,7 +57,10 @@ VALID_CALLS = {
 def test_rejects_bad_input(func):
     allow_negative = ("threshold",)
     assert_rejects_bad_input(
-        func, VALID_CALLS[func], allow_negative=allow_negative, skip=("func", "a", "results")
+        func,
+        VALID_CALLS[func],
+        allow_negative=allow_negative,
+        skip=("func", "results"),
     )
 
 
