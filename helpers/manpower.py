@@ -30,6 +30,8 @@ __all__ = [
     "army_shares",
     "soldiers_freed",
     "days_by_source",
+    "RECRUITMENT_IDS",
+    "recruitment_per_day",
     "draw_losses_series",
     "draw_days_by_source",
     "draw_force_path",
@@ -275,6 +277,44 @@ def soldiers_freed(guards: float, escorts_per_guard: float, front_per_guard: flo
     escorts = require_number("escorts_per_guard", escorts_per_guard)
     swap = require_number("front_per_guard", front_per_guard)
     return count * (swap - escorts)
+
+
+RECRUITMENT_IDS: tuple[str, ...] = (
+    "ru_recruits_per_day_claim",
+    "ru_contracts_2024_claim",
+    "ru_recruits_per_month_nyt",
+    "ru_recruits_per_day_q2_2024",
+    "ru_recruits_per_day_q3_2024",
+)
+# Days each recruitment figure's unit covers ("contracts" are signed over a year).
+_DAYS_PER_UNIT = {"recruits per day": 1, "recruits per month": DAYS_PER_MONTH, "contracts": 365}
+
+
+def recruitment_per_day(ids: tuple[str, ...] = RECRUITMENT_IDS) -> pd.DataFrame:
+    """Russian recruitment figures from ``seeds/facts.csv``, each turned into people per day.
+
+    A figure per month is divided by 30 days, a year's contracts by 365.
+
+    >>> table = recruitment_per_day()
+    >>> table.loc[table["id"] == "ru_recruits_per_month_nyt", "per_day"].round(1).item()
+    916.7
+    """
+    rows = []
+    for id_ in ids:
+        f = fact(id_)
+        if f.unit not in _DAYS_PER_UNIT:
+            raise ValueError(f"ids: cannot turn {f.unit!r} ({id_}) into a rate per day")
+        rows.append(
+            {
+                "id": id_,
+                "figure": f.value,
+                "unit": f.unit,
+                "per_day": f.value / _DAYS_PER_UNIT[f.unit],
+                "kind": f.kind,
+                "source": f.citation,
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def draw_losses_series(

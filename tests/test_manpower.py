@@ -179,6 +179,15 @@ def test_soldiers_freed_after_escorts():
     assert manpower.soldiers_freed(100, 2) < 0  # more escorts than posts: the swap costs
 
 
+def test_recruitment_per_day_converts_units():
+    table = manpower.recruitment_per_day().set_index("id")["per_day"]
+    assert table["ru_recruits_per_day_claim"] == fact("ru_recruits_per_day_claim").value
+    assert table["ru_recruits_per_month_nyt"] == pytest.approx(27_500 / 30)
+    assert table["ru_contracts_2024_claim"] == pytest.approx(450_000 / 365)
+    with pytest.raises(ValueError, match="ids"):
+        manpower.recruitment_per_day(("nk_active_rok_2022",))
+
+
 # --- charts -----------------------------------------------------------------------------
 
 
