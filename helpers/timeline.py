@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
-from matplotlib.dates import DateFormatter
+from matplotlib.dates import DateFormatter, MonthLocator
 from matplotlib.figure import Figure
 
 from helpers import style
@@ -482,7 +482,7 @@ SHORT_FORECAST = {
     "more_than_12000": "over 12,000 sent",
     "casualties_2024": "casualties in 2024",
     "russia_admits_2024": "Russia admits in 2024",
-    "half_casualties": "half of 1st wave hit",
+    "half_casualties": "half of 1st wave hurt",
     "nk_admits_1000": "N. Korea admits 1,000 lost",
 }
 
@@ -499,7 +499,7 @@ def draw_numbers_over_time() -> Figure:
     wounded = hurt[hurt["measure"] == "casualties"]
     killed = hurt[(hurt["measure"] == "killed") & (hurt["kind"] == "estimate")]
     own = hurt[hurt["kind"] == "official claim"]
-    fig, ax = style.figure(8.0, 4.6, right_room=2.2)
+    fig, ax = style.figure(8.0, 5.0, right_room=2.2)
     p = style.PALETTE
     series = [
         (totals, "soldiers sent in all", p["blue"], "o"),
@@ -524,7 +524,7 @@ def draw_numbers_over_time() -> Figure:
     ax.axhline(article, color=style.GREY, linestyle="--", linewidth=1)
     ax.annotate(
         f"the article: {article:,.0f}",
-        xy=(totals["when"].iloc[0], article),
+        xy=(pd.Timestamp("2025-06-01"), article),
         xytext=(0, 5),
         textcoords="offset points",
         color=style.GREY,
@@ -533,9 +533,10 @@ def draw_numbers_over_time() -> Figure:
     ax.set_ylim(0, totals["value"].max() * 1.1)
     ax.set_ylabel("people (estimates)")
     ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
     ax.xaxis.set_major_formatter(DateFormatter("%b %Y"))
     ids = [*totals["fact_id"], *hurt["fact_id"], "nk_soldiers_left"]
-    style.add_source(fig, source_line(*ids), width=120)
+    style.add_source(fig, source_line(*ids), width=105)
     return fig
 
 
@@ -583,5 +584,5 @@ def draw_brier(
     ax.set_xlabel("penalty: (your probability - outcome) squared; lower is better")
     ax.grid(axis="y", visible=False)
     ids = sorted(set(forecast_outcomes()["evidence"]))
-    style.add_source(fig, source_line(*ids), width=120)
+    style.add_source(fig, source_line(*ids), width=100)
     return fig

@@ -106,7 +106,7 @@ EXERCISES = {
                 "you divided the other way round: casualties go on top.",
             ),
         ),
-        well_done="more than half of the first wave killed or wounded, in about seven months.",
+        well_done="more than half of the first wave killed or wounded by mid-2025.",
         working="UK Defence Intelligence's casualty figure (a lower bound) divided by the "
         "11,000 South Korea said were moved to Kursk, times 100.",
     ),
