@@ -203,7 +203,7 @@ def load_notebooks(
 
 def _refs(value: object) -> list[str]:
     """Model ids referred to (``IPY_MODEL_<id>``) anywhere in a widget's state."""
-    return re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(value))
+    return re.findall(r"IPY_MODEL_([\w-]+)", json.dumps(value))
 
 
 def _value_text(state: dict) -> str:

@@ -1,0 +1,371 @@
+"""Handouts (tools/handouts.py): offline, static widgets, no answers for students, A4 PDFs.
+
+The set is built once, from the outputs stored in the notebooks (``--no-execute``), so the
+test stays quick; ``make handouts`` executes the notebooks fresh. The browser checks use
+Debian's Chromium through Playwright with every non-file request blocked and logged.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import handouts  # noqa: E402
+
+CHROMIUM = handouts.chromium_path()
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
+)
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext is not installed (poppler-utils)"
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, list[handouts.Source]]:
+    # A snapshot of the notebooks, so the checks read exactly what was built even while
+    # someone edits a notebook.
+    root = tmp_path_factory.mktemp("course")
+    for folder in ("notebooks", "teacher"):
+        (root / folder).mkdir()
+        for path in (ROOT / folder).glob("*.ipynb"):
+            shutil.copy2(path, root / folder / path.name)
+    out = tmp_path_factory.mktemp("handouts")
+    sources = handouts.build(out=out, execute=False, pdf=CHROMIUM is not None, root=root)
+    assert sources, "no notebooks found"
+    return out, sources
+
+
+def text_of(page_html: str) -> str:
+    """The visible text of a handout, roughly: no styles, no tags, entities decoded."""
+    page_html = re.sub(r"<(style|script)\b.*?</\1>", " ", page_html, flags=re.S | re.I)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page_html)).split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def solution_cells(path: Path) -> list:
+    nb = nbformat.read(path, as_version=4)
+    return [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+
+
+def stored_text(cell) -> str:
+    return "\n".join(
+        o.get("data", {}).get("text/plain", "") or o.get("text", "")
+        for o in cell.get("outputs", [])
+    )
+
+
+# ---------------------------------------------------------------- what gets built
+
+
+def test_sets_follow_the_contract(tmp_path: Path) -> None:
+    for rel in [
+        "notebooks/01-a.ipynb",
+        "notebooks/02-b.ipynb",
+        "notebooks/quiz.ipynb",
+        "notebooks/scratch.ipynb",
+        "teacher/guide.ipynb",
+    ]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nbformat.v4.new_notebook(), tmp_path / rel)
+    kinds = {
+        s.path.relative_to(tmp_path).as_posix(): s.kinds for s in handouts.find_sources(tmp_path)
+    }
+    assert kinds == {
+        "notebooks/01-a.ipynb": ("student", "reading", "teacher"),
+        "notebooks/02-b.ipynb": ("student", "reading", "teacher"),
+        "notebooks/quiz.ipynb": ("student", "teacher"),
+        "teacher/guide.ipynb": ("teacher",),
+    }
+
+
+def test_title_and_time_come_from_the_title_cell() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_markdown_cell(
+            "# 02 · Incentives: who gains?\n\n**For:** students.\n**Time:** about 45 minutes."
+        ),
+        nbformat.v4.new_markdown_cell("## Later\n\n**Time:** about 5 minutes."),
+    ]
+    assert handouts.title_and_minutes(nb, "x") == ("02 · Incentives: who gains?", 45)
+    assert handouts.title_and_minutes(nbformat.v4.new_notebook(), "fallback") == ("fallback", None)
+
+
+def test_widget_becomes_its_stored_drawing_with_a_note() -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
+    state = {
+        "box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_s", "IPY_MODEL_o"]}},
+        "s": {"model_name": "IntSliderModel", "state": {"description": "Soldiers", "value": 10000}},
+        "o": {
+            "model_name": "OutputModel",
+            "state": {"outputs": [{"output_type": "display_data", "data": {"image/svg+xml": svg}}]},
+        },
+    }
+    view = {handouts.WIDGET_VIEW: {"model_id": "box"}, "text/plain": "Interactive"}
+    missing = {handouts.WIDGET_VIEW: {"model_id": "gone"}, "text/plain": "Interactive"}
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {handouts.WIDGET_STATE: {"state": state}}
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "explore(...)",
+            outputs=[nbformat.v4.new_output("execute_result", data=view, execution_count=1)],
+        ),
+        nbformat.v4.new_code_cell(
+            "explore(...)",
+            outputs=[nbformat.v4.new_output("execute_result", data=missing, execution_count=2)],
+        ),
+    ]
+    assert handouts.static_widgets(nb) == 2
+    assert "widgets" not in nb.metadata
+    first, second = (c.outputs for c in nb.cells)
+    assert "Soldiers = 10,000" in first[0].data["text/html"]
+    assert first[1].data["image/svg+xml"] == svg
+    assert len(second) == 1 and "no stored drawing" in second[0].data["text/plain"]
+
+
+def test_every_handout_is_written_and_indexed(built) -> None:
+    out, sources = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for source in sources:
+        assert not source.error, source.error
+        for kind in source.kinds:
+            path = out / kind / f"{source.name}.html"
+            assert path.is_file(), path
+            assert f'href="{kind}/{source.name}.html"' in index
+            assert f'href="{source.name}.html"' in (out / kind / "index.html").read_text()
+        assert html.escape(source.title) in index, source.title
+        if source.minutes:
+            assert f"about {source.minutes} min" in index
+
+
+def test_teacher_guide_only_in_the_teacher_set_and_quiz_never_in_reading(built) -> None:
+    out, sources = built
+    for source in sources:
+        if source.path.parent.name == "teacher":
+            assert not (out / "student" / f"{source.name}.html").exists()
+            assert not (out / "reading" / f"{source.name}.html").exists()
+            assert source.name not in (out / "student" / "index.html").read_text()
+        if source.path.name == "quiz.ipynb":
+            assert not (out / "reading" / "quiz.html").exists()
+    for kind in ("student", "reading"):
+        if (out / kind / "index.html").exists():
+            assert "teacher/" not in (out / kind / "index.html").read_text()
+
+
+def test_html_loads_nothing_from_the_network(built) -> None:
+    out, _ = built
+    for path in sorted(out.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        assert "<script" not in page.lower(), f"{path.name}: a script tag"
+        loads = re.findall(r"""<(?:img|script|link|iframe|source|video|audio)\b[^>]*""", page)
+        remote = [tag for tag in loads if re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag)]
+        assert not remote, f"{path.name}: {remote[:3]}"
+        assert not re.search(r"""url\(\s*["']?(?:https?:)?//""", page), f"{path.name}: a CSS url()"
+        assert not re.search(r"@import", page), f"{path.name}: a CSS @import"
+
+
+# ---------------------------------------------------------------- answers
+
+
+def test_students_and_readers_get_no_solutions_teachers_do(built) -> None:
+    out, sources = built
+    for source in sources:
+        cells = solution_cells(source.path)
+        if not cells:
+            continue
+        # the worked answer's first line of code, and its stored feedback
+        # (compared without spaces: highlighted code is split into spans)
+        code_lines = [
+            "".join(c.source.strip().splitlines()[0].split()) for c in cells if c.source.strip()
+        ]
+        correct = [stored_text(c) for c in cells if "Correct:" in stored_text(c)]
+        for kind in source.kinds:
+            text = text_of((out / kind / f"{source.name}.html").read_text(encoding="utf-8"))
+            bare = "".join(text.split())
+            if kind == "teacher":
+                assert "Solution" in (out / kind / f"{source.name}.html").read_text()
+                for line in code_lines:
+                    assert line in bare, f"teacher {source.name}: missing {line!r}"
+                if correct:
+                    assert "Correct:" in text, f"teacher {source.name}: no 'Correct:'"
+            else:
+                assert "Correct:" not in text, f"{kind} {source.name}: 'Correct:' shown"
+                for line in code_lines:
+                    assert line not in bare, f"{kind} {source.name}: solution {line!r} shown"
+
+
+def test_teacher_notes_stay_out_of_student_handouts(built) -> None:
+    out, sources = built
+    for source in sources:
+        nb = nbformat.read(source.path, as_version=4)
+        notes = [c for c in nb.cells if "teacher-note" in c.metadata.get("tags", [])]
+        for cell in notes:
+            words = squash(re.sub(r"[#*_`>]", " ", cell.source))[:60]
+            if len(words) < 20:
+                continue
+            for kind in ("student", "reading"):
+                if kind in source.kinds:
+                    text = text_of((out / kind / f"{source.name}.html").read_text("utf-8"))
+                    assert words not in text, f"{kind} {source.name}: teacher note shown"
+
+
+def test_reading_version_has_no_code_and_student_version_has(built) -> None:
+    out, sources = built
+    for source in sources:
+        if "reading" not in source.kinds:
+            continue
+        reading = (out / "reading" / f"{source.name}.html").read_text(encoding="utf-8")
+        student = (out / "student" / f"{source.name}.html").read_text(encoding="utf-8")
+        editor = re.compile(r'class="[^"]*\bjp-InputArea-editor\b')
+        assert not editor.search(reading), f"{source.name}: code in the reading version"
+        nb = nbformat.read(source.path, as_version=4)
+        if any(c.cell_type == "code" and c.source.strip() for c in nb.cells):
+            assert editor.search(student), f"{source.name}: no code in the student version"
+
+
+def test_figure_descriptions_and_static_widgets_survive(built) -> None:
+    out, sources = built
+    for source in sources:
+        nb = nbformat.read(source.path, as_version=4)
+        described = sum(c.source.count("Chart description:") for c in nb.cells)
+        views = sum(
+            handouts.WIDGET_VIEW in o.get("data", {})
+            for c in nb.cells
+            if c.cell_type == "code" and "solution" not in c.metadata.get("tags", [])
+            for o in c.get("outputs", [])
+        )
+        for kind in source.kinds:
+            page = (out / kind / f"{source.name}.html").read_text(encoding="utf-8")
+            assert "widget-view+json" not in page and "widget-state+json" not in page
+            if kind != "teacher":
+                assert text_of(page).count("Chart description:") >= described, source.name
+            assert page.count('class="handout-widget-note"') >= views, (kind, source.name)
+
+
+# ---------------------------------------------------------------- in a browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with tempfile.TemporaryDirectory() as profile, playwright.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=handouts.CHROMIUM_FLAGS[1:],
+            headless=True,
+        )
+        yield context
+        context.close()
+
+
+@needs_chromium
+def test_handouts_open_offline_whole_and_quiet(built, browser) -> None:
+    out, _ = built
+    requests: list[str] = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            requests.append(url)
+            route.abort()
+
+    browser.route("**/*", route)
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        for path in sorted(out.rglob("*.html")):
+            where = path.relative_to(out).as_posix()
+            page.goto(path.as_uri(), wait_until="load")
+            report = page.evaluate(
+                """() => ({
+                broken: [...document.images].filter(i => !(i.complete && i.naturalWidth > 0))
+                    .map(i => (i.alt || i.src).slice(0, 60)),
+                widgets: document.querySelectorAll(
+                    '.jupyter-widgets, .widget-area, .jp-OutputArea-output script').length,
+                empty: [...document.querySelectorAll('.jp-OutputArea-output')].filter(
+                    o => !o.innerText.trim() && !o.querySelector('img, svg, table')).length,
+                notes: [...document.querySelectorAll('.handout-widget-note')].filter(n => {
+                    const area = n.closest('.jp-OutputArea');
+                    return !n.innerText.includes('no stored drawing')
+                        && !(area && area.querySelector('img, svg'));
+                }).length,
+                links: [...document.querySelectorAll('a[href]')].map(a => a.href)
+                    .filter(h => h.startsWith('file:')),
+            })"""
+            )
+            assert not report["broken"], f"{where}: images not loaded {report['broken']}"
+            assert report["widgets"] == 0, f"{where}: a live widget box is left"
+            assert report["empty"] == 0, f"{where}: {report['empty']} empty output box(es)"
+            assert report["notes"] == 0, f"{where}: a widget note without its drawing"
+            for link in report["links"]:
+                target = Path(link.split("#")[0].removeprefix("file://"))
+                assert target.exists(), f"{where}: broken link {link}"
+            assert not errors, f"{where}: console errors {errors}"
+        assert not requests, f"requests left the machine: {requests}"
+    finally:
+        page.close()
+        browser.unroute("**/*")
+
+
+# ---------------------------------------------------------------- PDFs
+
+
+@needs_chromium
+@needs_pdftotext
+def test_pdfs_are_a4_sane_and_carry_their_titles(built) -> None:
+    out, sources = built
+    printed = 0
+    for source in sources:
+        for kind in handouts.PRINTED:
+            if kind not in source.kinds:
+                continue
+            pdf = out / kind / f"{source.name}.pdf"
+            assert pdf.is_file() and pdf.stat().st_size > 1000, pdf
+            pages = handouts.pdf_pages(pdf)
+            assert 1 <= pages <= 80, f"{pdf.name}: {pages} pages"
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            flat = squash(text)
+            assert squash(source.title)[:40] in flat or squash(source.title)[:40] in squash(
+                text.replace("-\n", "")
+            ), f"{pdf.name}: title not found"
+            assert handouts.COURSE in flat, f"{pdf.name}: no page header"
+            assert "Correct:" not in flat, f"{pdf.name}: a solution is printed"
+            if shutil.which("pdfinfo"):
+                info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+                assert "(A4)" in info, f"{pdf.name}: not A4\n{info}"
+            printed += 1
+    assert printed == sum(1 for s in sources for k in handouts.PRINTED if k in s.kinds)
+
+
+def test_index_lists_the_series_in_order(built) -> None:
+    out, sources = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    series = [s for s in sources if "reading" in s.kinds]
+    positions = [index.find(f"student/{s.name}.html") for s in series]
+    assert positions == sorted(positions) and -1 not in positions
+    assert json.dumps(handouts.COURSE)[1:-1] in index
