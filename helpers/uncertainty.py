@@ -17,6 +17,7 @@ Interval(low=6.666666666666667, high=10.0)
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -83,6 +84,8 @@ LABELS: dict[str, str] = {
     "ru_recruits_per_day_q3_2024": "Kluge, budget data (Jul-Sep 2024)",
     "sk_intel_10000": "the article, citing South Korean intelligence",
     "nis_decided_12000": "South Korean intelligence: decided to send",
+    "nis_troop_income_per_year": "South Korean intelligence: 'more than'",
+    "inss_troop_income_per_year": "South Korean analyst (INSS): scenario",
 }
 
 
@@ -173,15 +176,19 @@ def estimates(*ids: str) -> pd.DataFrame:
             {
                 "id": id_,
                 "who": LABELS.get(id_, item.citation),
-                "value": item.value,
-                "low": item.low,
-                "high": item.high,
+                "value": _nan_if_none(item.value),
+                "low": _nan_if_none(item.low),
+                "high": _nan_if_none(item.high),
                 "as of": item.as_of,
                 "kind": item.kind,
                 "caveat": item.caveat if not in_article else f"hedge: {_hedge(id_) or 'none'}",
             }
         )
     return pd.DataFrame(rows)
+
+
+def _nan_if_none(x: float | None) -> float:
+    return math.nan if x is None else x
 
 
 def _hedge(id_: str) -> str:
@@ -447,7 +454,15 @@ def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figur
             alpha=0.8,
         )
     ax.plot(value, rows, linestyle="none", marker="o", color=style.PALETTE["blue"])
-    if open_ended.any():  # an arrow to the right: no upper end given
+    if open_ended.any():  # a dotted line and an arrow to the right: no upper end given
+        ax.hlines(
+            rows[open_ended],
+            low[open_ended],
+            np.nanmax(np.r_[high.to_numpy(dtype=float), value.to_numpy(dtype=float)]) * 1.1,
+            color=style.PALETTE["vermillion"],
+            linestyles=":",
+            linewidth=2,
+        )
         ax.plot(
             low[open_ended] + 0.0,
             rows[open_ended],
@@ -541,7 +556,7 @@ def draw_monte_carlo(
     counts, edges = histogram(results)
     fig, ax = style.figure(7.5, 4.0)
     ax.axvspan(max(exact.low, edges[0]), min(exact.high, edges[-1]), color="#eeeeee", zorder=0)
-    ax.stairs(counts, edges, fill=True, color=style.PALETTE["blue"], alpha=0.85)
+    ax.stairs(counts, edges, fill=True, color=style.PALETTE["blue"])
     top = max(counts.max(), 1.0) * 1.25
     ax.vlines(
         [middle.low, middle.high], 0, top, colors=style.PALETTE["vermillion"], linestyles="--"
@@ -561,7 +576,8 @@ def draw_monte_carlo(
     ax.set_xlabel("North Korean deployments needed each month to stop the force shrinking")
     ax.set_ylabel("share of draws (%)")
     ax.set_xticks(XTICKS)  # fixed ticks: quicker than letting matplotlib choose each redraw
-    ax.set_yticks(np.linspace(0, top * 1.15, 4).round(1))
+    step = 5 if top < 25 else 10 if top < 50 else 20
+    ax.set_yticks(np.arange(0, top * 1.15, step))
     style.add_source(fig, _monte_carlo_source())
     return fig
 

@@ -292,7 +292,10 @@ def test_draw_estimates_plots_each_source_and_an_arrow_for_at_least():
     assert sorted(dots.get_xdata()) == [1_200, 1_354, 1_500]
     arrows = [line for line in ax.lines if line.get_marker() == ">"]
     assert len(arrows) == 1 and list(arrows[0].get_xdata()) == [1_200]  # 'at least' 1,200
-    assert not ax.collections  # no source gives a closed range here
+    (dotted,) = ax.collections  # no closed range here: only the open end, from 1,200 rightwards
+    assert (
+        dotted.get_segments()[0][0][0] == 1_200 and dotted.get_linestyle()[0][1] is not None
+    )  # dashed
     assert "Ukrainian" not in fig.texts[-1].get_text() and "Sources:" in fig.texts[-1].get_text()
 
 
