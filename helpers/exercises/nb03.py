@@ -155,6 +155,26 @@ EXERCISES = {
         working="fee + (translators + Russian escorts) / 30 x contract soldier-month cost.",
     ),
     "3.5": Exercise(
+        question="About 700,000 people left Russia in the two weeks after the 2022 mobilisation "
+        "order, and about 300,000 men were called up. How many left for each man called up?",
+        expected=lambda: left_per_mobilised(
+            fact("left_russia_by_oct_4").value, fact("mobilised_2022_shoigu").value
+        ),
+        unit="people per man called up",
+        abs_tol=0.05,
+        hint="divide the people who left by the men called up.",
+        mistakes=(
+            Mistake(
+                lambda: fact("mobilised_2022_shoigu").value / fact("left_russia_by_oct_4").value,
+                "you divided the other way round: people who left / men called up.",
+            ),
+        ),
+        well_done="more than two people left for every man called up (a gross count, including "
+        "tourists and people who came back).",
+        working="700,000 who left (Forbes Russia's estimate, range 600,000 to 1 million) / 300,000 "
+        "called up (Shoigu).",
+    ),
+    "3.6": Exercise(
         question="Below what effectiveness (a Russian contract soldier = 1) does a North Korean "
         "soldier cost Russia MORE per effective soldier-month? Answer as a share, e.g. 0.5.",
         expected=lambda: break_even_effectiveness(_nk(), _contract()),
@@ -175,26 +195,6 @@ EXERCISES = {
         well_done="about 0.8: if a North Korean soldier is worth less than four fifths of a "
         "Russian at the front, the cheaper-looking deal is the dearer one.",
         working="North Korean cost per soldier-month / contract cost per soldier-month.",
-    ),
-    "3.6": Exercise(
-        question="About 700,000 people left Russia in the two weeks after the 2022 mobilisation "
-        "order, and about 300,000 men were called up. How many left for each man called up?",
-        expected=lambda: left_per_mobilised(
-            fact("left_russia_by_oct_4").value, fact("mobilised_2022_shoigu").value
-        ),
-        unit="people per man called up",
-        abs_tol=0.05,
-        hint="divide the people who left by the men called up.",
-        mistakes=(
-            Mistake(
-                lambda: fact("mobilised_2022_shoigu").value / fact("left_russia_by_oct_4").value,
-                "you divided the other way round: people who left / men called up.",
-            ),
-        ),
-        well_done="more than two people left for every man called up (a gross count, including "
-        "tourists and people who came back).",
-        working="700,000 who left (Forbes Russia's estimate, range 600,000 to 1 million) / 300,000 "
-        "called up (Shoigu).",
     ),
     "3.7": Exercise(
         question="Weigh 'political risk at home' three times as much as each other criterion. "
