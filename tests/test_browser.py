@@ -1,0 +1,339 @@
+"""The notebooks in real JupyterLab, driven by Debian's Chromium through Playwright.
+
+nbval proves the notebooks run in a kernel; this proves a student can run them in
+JupyterLab: Run All finishes without an error, charts appear, and every slider or dropdown
+redraws its output when moved with the keyboard. No request may leave 127.0.0.1 and the
+browser console must stay free of errors.
+
+JupyterLab starts once, on a random free port with a token, serving a temporary copy of
+``notebooks/`` with outputs cleared (the committed notebooks are never touched). News and
+update pop-ups are switched off by ``tools/jupyterlab-overrides.json``. On failure a
+screenshot is kept in ``test-artifacts/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1"}
+# On top of the course's overrides: start the notebook's kernel without asking, and keep
+# every cell in the page so the test can read all prompts and outputs.
+TEST_SETTINGS = {"autoStartDefaultKernel": True, "windowingMode": "none"}
+RUN_ALL_TIMEOUT_S = 180
+# Ways a widget or cell shows that it broke, without an error output.
+BROKEN_TEXT = ("Error displaying widget", "Traceback (most recent call last)")
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt: chromium)"),
+    pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _api(base: str, token: str, path: str, method: str = "GET") -> object:
+    request = urllib.request.Request(
+        f"{base}{path}", method=method, headers={"Authorization": f"token {token}"}
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 (local only)
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def _copy_course(dest: Path) -> None:
+    """The repository's top level as symlinks, with ``notebooks/`` as cleared copies."""
+    for entry in ROOT.iterdir():
+        if entry.name.startswith(".") or entry.name in {"notebooks", "test-artifacts", "build"}:
+            continue
+        (dest / entry.name).symlink_to(entry)
+    (dest / "notebooks").mkdir()
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+        nb.metadata.pop("widgets", None)
+        nbformat.write(nb, dest / "notebooks" / path.name)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a copy of the course: yields (base_url, token)."""
+    home = tmp_path_factory.mktemp("lab")
+    course = home / "course"
+    course.mkdir()
+    _copy_course(course)
+    settings = home / "app-settings"
+    settings.mkdir()
+    overrides = json.loads((ROOT / "tools" / "jupyterlab-overrides.json").read_text())
+    overrides.setdefault("@jupyterlab/notebook-extension:tracker", {}).update(TEST_SETTINGS)
+    (settings / "overrides.json").write_text(json.dumps(overrides))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = os.environ | {
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "user-settings"),
+    }
+    log = (home / "lab.log").open("w")
+    command = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--allow-root",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={course}",
+        f"--LabApp.app_settings_dir={settings}",
+        f"--LabApp.user_settings_dir={home / 'user-settings'}",
+        f"--LabApp.workspaces_dir={home / 'workspaces'}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    process = subprocess.Popen(
+        command, cwd=course, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"jupyter lab exited:\n{(home / 'lab.log').read_text()[-3000:]}")
+            try:
+                _api(base, token, "/api/status")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("jupyter lab did not answer /api/status within 60 s")
+                time.sleep(0.3)
+        yield base, token
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Watcher:
+    """Collects requests that leave 127.0.0.1 and console errors of one page."""
+
+    def __init__(self, page) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("websocket", lambda ws: self._check(ws.url))
+
+    def _check(self, url: str) -> bool:
+        host = urlsplit(url).hostname
+        if url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+            return True
+        self.outside.append(url)
+        return False
+
+    def _route(self, route) -> None:
+        if self._check(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"console error: {message.text}")
+
+
+def _code_cells_to_run(path: Path) -> int:
+    nb = nbformat.read(path, as_version=4)
+    return sum(1 for c in nb.cells if c.cell_type == "code" and c.source.strip())
+
+
+def _wait_for_run_all(page, expected: int) -> None:
+    """Until every non-empty code cell has an execution count and the kernel is idle."""
+    page.wait_for_function(
+        """expected => {
+            const prompts = [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            const texts = prompts.map(p => p.textContent.trim());
+            if (texts.some(t => t.includes('*'))) return false;
+            const done = texts.filter(t => /\\[\\d+\\]/.test(t)).length;
+            const bar = document.querySelector('#jp-main-statusbar');
+            const idle = bar && bar.textContent.includes('Idle');
+            return done >= expected && idle;
+        }""",
+        arg=expected,
+        timeout=RUN_ALL_TIMEOUT_S * 1000,
+        polling=250,
+    )
+
+
+def _run_all(page) -> None:
+    """The Run menu's "Run All Cells", until the first cell is queued or has run."""
+    started = page.locator(".jp-CodeCell .jp-InputPrompt").filter(has_text=re.compile(r"\[[*\d]"))
+    for _ in range(3):
+        page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+        item = page.locator('.lm-Menu-item[data-command="runmenu:run-all"]')
+        item.wait_for(state="visible")
+        item.click()
+        try:
+            started.first.wait_for(timeout=10_000)
+            return
+        except sync_api.TimeoutError:
+            page.keyboard.press("Escape")
+    pytest.fail("Run > Run All Cells did not start any cell")
+
+
+def _controls(page):
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+    return notebook.locator(".widget-slider, .widget-dropdown")
+
+
+def _move(page, control) -> tuple[str, str]:
+    """Move one slider or dropdown with the keyboard; returns its value before and after."""
+    is_slider = "widget-slider" in (control.get_attribute("class") or "")
+    if is_slider:
+        readout = control.locator(".widget-readout")
+        target = control.locator(".noUi-handle").first
+        value = lambda: readout.inner_text().strip()  # noqa: E731
+        keys = ("ArrowRight", "ArrowLeft")
+    else:
+        target = control.locator("select")
+        value = lambda: target.input_value()  # noqa: E731
+        keys = ("ArrowDown", "ArrowUp")
+    before = value()
+    for key in keys:  # at the end of its range, a control moves the other way
+        target.focus()
+        target.press(key)
+        if is_slider:
+            target.press("Enter")  # harmless; some slider versions commit on it
+        deadline = time.monotonic() + 3
+        while value() == before and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        if value() != before:
+            break
+    return before, value()
+
+
+def _output_of(control):
+    """The output a control drives: the widget-output in its box, else the cell's outputs."""
+    cell = control.locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')][1]")
+    box_output = control.locator(
+        "xpath=ancestor::div[contains(@class, 'widget-box')][1]//div[contains(@class, 'widget-output')]"
+    )
+    if box_output.count():
+        return box_output.first
+    return cell.locator(".jp-OutputArea").first
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_in_jupyterlab(lab, browser, path):
+    base, token = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    watcher = Watcher(page)
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{base}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}?token={token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
+        t_open = time.monotonic()
+        page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=90_000)
+        _run_all(page)
+        t_run = time.monotonic()
+        _wait_for_run_all(page, _code_cells_to_run(path))
+        print(
+            f"{path.stem}: kernel idle {t_run - t_open:.1f} s, run all {time.monotonic() - t_run:.1f} s"
+        )
+        page.wait_for_timeout(500)  # let widget views finish rendering
+
+        notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+        errors = notebook.locator(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+        )
+        assert errors.count() == 0, "error output:\n" + "\n---\n".join(errors.all_inner_texts())
+        text = notebook.inner_text()
+        for broken in BROKEN_TEXT:
+            assert broken not in text, f"{broken!r} in the notebook"
+        figures = notebook.locator(".jp-OutputArea-output img, .jp-OutputArea-output svg")
+        assert figures.count() >= 1, "no figure (img or svg) in any output"
+
+        controls = _controls(page)
+        for i in range(controls.count()):
+            control = controls.nth(i)
+            control.scroll_into_view_if_needed()
+            output = _output_of(control)
+            old = output.inner_html()
+            before, after = _move(page, control)
+            assert after != before, f"control {i} did not change value with the keyboard"
+            deadline = time.monotonic() + 10
+            while output.inner_html() == old and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
+            assert output.inner_html() != old, f"control {i}: {before} -> {after}, same output"
+            assert errors.count() == 0, "error output:\n" + "\n".join(errors.all_inner_texts())
+
+        assert not watcher.outside, f"requests left 127.0.0.1: {watcher.outside}"
+        assert not watcher.errors, "browser console errors:\n" + "\n".join(watcher.errors)
+    except BaseException:
+        ARTIFACTS.mkdir(exist_ok=True)
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"browser-{path.stem}.png"), full_page=True)
+        except Exception:  # noqa: BLE001 (the screenshot must not hide the failure)
+            pass
+        raise
+    finally:
+        context.close()
+        try:  # one kernel at a time: shut this notebook's kernel down
+            for session in _api(base, token, "/api/sessions") or []:
+                _api(base, token, f"/api/sessions/{session['id']}", method="DELETE")
+        except OSError as error:
+            print(f"could not shut the kernel down: {error}")
