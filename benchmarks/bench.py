@@ -104,9 +104,7 @@ def baseline_source(nb) -> str:
         except SyntaxError:
             continue
         for node in tree.body:
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                lines.append(ast.unparse(node))
-            elif (
+            if isinstance(node, ast.Import | ast.ImportFrom) or (
                 isinstance(node, ast.Expr)
                 and isinstance(node.value, ast.Call)
                 and ast.unparse(node.value.func).endswith("style.use")

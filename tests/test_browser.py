@@ -13,6 +13,7 @@ screenshot is kept in ``test-artifacts/`` (git-ignored).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -325,10 +326,8 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         assert not watcher.errors, "browser console errors:\n" + "\n".join(watcher.errors)
     except BaseException:
         ARTIFACTS.mkdir(exist_ok=True)
-        try:
+        with contextlib.suppress(Exception):  # the screenshot must not hide the failure
             page.screenshot(path=str(ARTIFACTS / f"browser-{path.stem}.png"), full_page=True)
-        except Exception:  # noqa: BLE001 (the screenshot must not hide the failure)
-            pass
         raise
     finally:
         context.close()
