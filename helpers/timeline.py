@@ -309,24 +309,33 @@ FORECASTS: tuple[Forecast, ...] = (
 )
 
 
+@cache
+def _outcomes() -> tuple[tuple[str, int, str], ...]:
+    """(key, outcome, evidence) per forecast, worked out once: slider redraws reuse it."""
+    return tuple((f.key, *_resolve(f.key)) for f in FORECASTS)
+
+
+@cache
+def _brier_source_line() -> str:
+    return source_line(*sorted({evidence for _, _, evidence in _outcomes()}))
+
+
 def forecast_outcomes() -> pd.DataFrame:
     """The five calibration forecasts with what happened (1 = yes, 0 = no) and the evidence.
 
     >>> forecast_outcomes()["outcome"].tolist()
     [1, 1, 0, 1, 0]
     """
-    rows = []
-    for f in FORECASTS:
-        outcome, evidence = _resolve(f.key)
-        rows.append(
-            {
-                "key": f.key,
-                "forecast": f.text,
-                "deadline": f.deadline,
-                "outcome": outcome,
-                "evidence": evidence,
-            }
-        )
+    rows = [
+        {
+            "key": f.key,
+            "forecast": f.text,
+            "deadline": f.deadline,
+            "outcome": outcome,
+            "evidence": evidence,
+        }
+        for f, (_, outcome, evidence) in zip(FORECASTS, _outcomes(), strict=True)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -563,26 +572,24 @@ def draw_brier(
     given = (more_than_12000, casualties_2024, russia_admits_2024, half_casualties, nk_admits_1000)
     for name, value in zip(names, given, strict=True):
         require_share(name, value)
-    rows = brier_breakdown(list(given))
-    score = rows["penalty"].mean()
+    outcomes = [outcome for _, outcome, _ in _outcomes()]
+    penalties = [(p - o) ** 2 for p, o in zip(given, outcomes, strict=True)]
+    score = sum(penalties) / len(penalties)
     fig, ax = style.figure(7.5, 3.8, right_room=0.4)
     fig.subplots_adjust(left=2.6 / 7.5)
-    y = list(range(len(rows)))[::-1]
-    colours = [style.PALETTE["green"] if o else style.PALETTE["orange"] for o in rows["outcome"]]
-    ax.barh(y, rows["penalty"], color=colours, height=0.6)
-    labels = [
-        f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}"
-        for k, o in zip(rows["key"], rows["outcome"], strict=True)
-    ]
+    y = list(range(len(penalties)))[::-1]
+    colours = [style.PALETTE["green"] if o else style.PALETTE["orange"] for o in outcomes]
+    ax.barh(y, penalties, color=colours, height=0.6)
+    labels = [f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}" for k, o, _ in _outcomes()]
     ax.set_yticks(y, labels)
     ax.axvline(score, color=style.PALETTE["black"], linewidth=2)
     ax.axvline(COIN_FLIP, color=style.GREY, linestyle="--", linewidth=1.5)
-    ax.text(score, len(rows) - 0.45, f" your Brier score {score:.2f}", fontsize=10)
+    ax.text(score, len(y) - 0.45, f" your Brier score {score:.2f}", fontsize=10)
     ax.text(COIN_FLIP, -0.95, f" 50-50 guesser {COIN_FLIP:.2f}", fontsize=10, color=style.GREY)
     ax.set_xlim(0, 1)
-    ax.set_ylim(-1.1, len(rows) - 0.1)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"])
+    ax.set_ylim(-1.1, len(y) - 0.1)
     ax.set_xlabel("penalty: (your probability - outcome) squared; lower is better")
     ax.grid(axis="y", visible=False)
-    ids = sorted(set(forecast_outcomes()["evidence"]))
-    style.add_source(fig, source_line(*ids), width=100)
+    style.add_source(fig, _brier_source_line(), width=100)
     return fig
