@@ -29,6 +29,7 @@ STRANDS = {
 LOSS_MEANINGS = {"deaths": "a", "casualties": "b", "exact": "c", "prisoners": "d"}
 
 OCTOBER_DAYS = 31
+NOVEMBER_DAYS = 30
 
 
 def _pay() -> float:
@@ -59,8 +60,8 @@ def _losses_per_day() -> float:
     return claim("russia_losses_per_day").value
 
 
-def _oct_total() -> float:
-    return fact("ukdi_losses_2024_10_total").value
+def _nov_total() -> float:
+    return fact("ukdi_losses_2024_11_total").value
 
 
 def _oct_per_day() -> float:
@@ -146,49 +147,50 @@ EXERCISES = {
         "of that; the price of mobilisation is not in money but in unrest and emigration.",
     ),
     "0.4": Exercise(
-        question="UK Defence Intelligence counted 41,980 Russian casualties in the whole of "
-        "October 2024. October has 31 days. What is that per day, on average?",
-        expected=lambda: _oct_total() / OCTOBER_DAYS,
+        question="UK Defence Intelligence counted 45,680 Russian casualties in the whole of "
+        "November 2024. November has 30 days. What is that per day, on average?",
+        expected=lambda: _nov_total() / NOVEMBER_DAYS,
         unit="casualties per day",
         abs_tol=1,
         hint="a month's total divided by the number of days in that month.",
         mistakes=(
             Mistake(
-                lambda: _oct_total() / 30,
-                "you used 30 days. October has 31: small, but it matters when sources "
+                lambda: _nov_total() / 31,
+                "you used 31 days. November has 30: small, but it matters when sources "
                 "disagree by a few per cent.",
             ),
             Mistake(
-                lambda: per_period(_oct_total(), OCTOBER_DAYS),
+                lambda: per_period(_nov_total(), NOVEMBER_DAYS),
                 "you multiplied. The total is already for the month: divide it by the days.",
             ),
         ),
-        well_done="about 1,354 a day, the figure the UK Defence Secretary gave.",
-        working="41,980 casualties / 31 days: a monthly total becomes a daily rate by dividing.",
+        well_done="over 1,500 a day: higher again than October, and far above the article's "
+        "'at least 1,200'.",
+        working="45,680 casualties / 30 days: a monthly total becomes a daily rate by dividing.",
     ),
     "0.5": Exercise(
-        question="The article says Russia loses 'at least' 1,200 people a day; the UK figure for "
-        "October 2024 was 1,354 a day. At 1,354 a day, how many days of losses do 10,000 "
-        "soldiers replace?",
-        expected=lambda: days_covered(_soldiers(), _oct_per_day()),
+        question="The article says Russia loses 'at least' 1,200 people a day; the UK's top "
+        "general said about 1,500 a day for October 2024. At 1,500 a day, how many days of "
+        "losses do the 11,000 North Korean soldiers reported in Kursk replace?",
+        expected=lambda: days_covered(_kursk(), _radakin_per_day()),
         unit="days",
         abs_tol=0.06,
-        hint="soldiers / losses per day. Use the October figure, not the article's.",
+        hint="soldiers / losses per day. Use 1,500, not the article's figure.",
         mistakes=(
             Mistake(
-                lambda: days_covered(_soldiers(), _losses_per_day()),
+                lambda: days_covered(_kursk(), _losses_per_day()),
                 "that uses 1,200, the article's lower bound ('at least'). The question uses "
                 "the higher October figure: the soldiers last fewer days.",
             ),
             Mistake(
-                lambda: _oct_per_day() / _soldiers(),
+                lambda: _radakin_per_day() / _kursk(),
                 "you divided the other way round. Soldiers / (losses per day) gives days.",
             ),
         ),
-        well_done="about seven and a half days: 'at least 1,200' made the soldiers look "
-        "like they would last longer.",
-        working="10,000 soldiers / 1,354 a day. With the article's lower bound (1,200) "
-        "the answer is about 8.3 days: a lower bound for losses gives an upper bound for days.",
+        well_done="about a week: 'at least 1,200' made the soldiers look like they would "
+        "last longer.",
+        working="11,000 soldiers / 1,500 a day. With the article's lower bound (1,200) the "
+        "answer is over nine days: a lower bound for losses gives an upper bound for days.",
     ),
     "0.6": Exercise(
         question="Bosman says the losses are 'doden en gewonden'. What does 'at least 1,200 "
