@@ -589,7 +589,7 @@ def draw_brier(
     ax.set_xlim(0, 1)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"])
     ax.set_ylim(-1.1, len(y) - 0.1)
-    ax.set_xlabel("penalty: (your probability - outcome) squared; lower is better")
+    ax.set_xlabel("penalty = (your probability - outcome)², lower is better")
     ax.grid(axis="y", visible=False)
     style.add_source(fig, _brier_source_line(), width=100)
     return fig
