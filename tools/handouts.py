@@ -35,7 +35,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,7 +109,9 @@ class Source:
     title: str = ""
     minutes: int | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float = 0.0  # executing
+    total: float = 0.0  # executing and writing the HTML
+    widgets: int = 0
     error: str = ""
 
     @property
@@ -156,46 +160,72 @@ def title_and_minutes(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, in
 # ---------------------------------------------------------------- executing
 
 
-def _execute(path: str, timeout: int) -> tuple[dict, float]:
-    """Run one notebook with a fresh kernel, in memory; return it (as a dict) and the time."""
+def _execute(path: Path, timeout: int) -> nbformat.NotebookNode:
+    """Run one notebook with a fresh kernel, in memory (the file is not touched)."""
     from nbclient import NotebookClient
 
-    start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
         nb,
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
-        resources={"metadata": {"path": str(Path(path).parent)}},
+        resources={"metadata": {"path": str(path.parent)}},
     ).execute()
-    return nb, time.perf_counter() - start
+    return nb
 
 
-def load_notebooks(
-    sources: list[Source], execute: bool, jobs: int, timeout: int = 300
-) -> dict[str, nbformat.NotebookNode]:
-    """Each notebook, executed fresh (in parallel) or as stored; failures noted on the source."""
-    done: dict[str, nbformat.NotebookNode] = {}
-    if not execute:
-        for source in sources:
-            done[source.name] = nbformat.read(source.path, as_version=4)
-        return done
+def build_one(source: Source, out: Path, execute: bool, names: set[str], timeout: int) -> Source:
+    """Execute (or read) one notebook and write its HTML versions; runs in a worker process."""
+    start = time.perf_counter()
+    try:
+        nb = _execute(source.path, timeout) if execute else nbformat.read(source.path, 4)
+        source.seconds = time.perf_counter() - start
+        source.title, source.minutes = title_and_minutes(nb, source.name)
+        source.widgets = static_widgets(nb)
+        for kind in source.kinds:
+            path = out / kind / f"{source.name}.html"
+            path.write_text(render(nb, source, kind, names), encoding="utf-8")
+            source.outputs[kind] = path
+    except Exception as error:  # a failing notebook must not hide the others
+        lines = str(error).strip().splitlines() or [""]
+        source.error = f"{type(error).__name__}: {lines[-1][:300]}"
+    source.total = time.perf_counter() - start
+    return source
+
+
+def build_html(
+    sources: list[Source],
+    out: Path,
+    execute: bool,
+    jobs: int,
+    timeout: int = 300,
+    on_done: Callable[[Source], None] | None = None,
+) -> list[Source]:
+    """All notebooks, ``jobs`` at a time, with a progress line for each as it finishes."""
+    names = {s.name for s in sources}
+    for kind in {k for s in sources for k in s.kinds}:
+        (out / kind).mkdir(parents=True, exist_ok=True)
     total = len(sources)
+    done: dict[Path, Source] = {}
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, total))) as pool:
-        futures = {pool.submit(_execute, str(s.path), timeout): s for s in sources}
+        futures = [pool.submit(build_one, s, out, execute, names, timeout) for s in sources]
         for n, future in enumerate(as_completed(futures), start=1):
-            source = futures[future]
-            rel = source.path.relative_to(ROOT) if source.path.is_relative_to(ROOT) else source.path
-            try:
-                nb, source.seconds = future.result()
-            except Exception as error:  # a failing notebook must not hide the others
-                source.error = f"{type(error).__name__}: {str(error).strip().splitlines()[-1:]}"
-                print(f"  [{n}/{total}] FAILED {rel}: {source.error}", flush=True)
+            source = future.result()
+            done[source.path] = source
+            if source.error:
+                print(f"  [{n}/{total}] FAILED {source.path.name}: {source.error}", flush=True)
                 continue
-            done[source.name] = nbformat.from_dict(nb)
-            print(f"  [{n}/{total}] executed {rel} in {source.seconds:.1f} s", flush=True)
-    return done
+            ran = f"executed in {source.seconds:.1f} s, " if execute else ""
+            widgets = f", {source.widgets} widget(s) drawn statically" if source.widgets else ""
+            print(
+                f"  [{n}/{total}] {source.path.name}: {ran}{'/'.join(source.kinds)} HTML"
+                f"{widgets} ({source.total:.1f} s)",
+                flush=True,
+            )
+            if on_done is not None:
+                on_done(source)
+    return [done[s.path] for s in sources]
 
 
 # ---------------------------------------------------------------- static widgets
@@ -471,20 +501,65 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def print_pdfs(jobs: list[tuple[Path, Path]], browser: str) -> dict[Path, float]:
-    """Print each HTML file to an A4 PDF; one Chromium for all when Playwright is there."""
-    seconds: dict[Path, float] = {}
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if sync_playwright is None:
-        for html_path, pdf_path in jobs:
-            start = time.perf_counter()
+class Printer:
+    """Prints HTML files to A4 PDFs: one headless Chromium for all of them (Playwright).
+
+    Where the Playwright package is missing, each file gets its own
+    ``chromium --headless --print-to-pdf`` run instead. Started on first use.
+    """
+
+    def __init__(self, browser: str):
+        self.browser = browser
+        self._stack: ExitStack | None = None
+        self._page = None
+
+    def __enter__(self) -> Printer:
+        self._stack = ExitStack()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stack is not None:
+            self._stack.close()
+
+    def _start(self) -> None:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            self._page = False
+            return
+        assert self._stack is not None, "use Printer as a context manager"
+        profile = self._stack.enter_context(tempfile.TemporaryDirectory())
+        pw = self._stack.enter_context(sync_playwright())
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=self.browser, args=CHROMIUM_FLAGS[1:], headless=True
+        )
+        self._stack.callback(context.close)
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("file:", "data:"))
+                else route.abort()
+            ),
+        )
+        self._page = context.new_page()
+        self._page.emulate_media(media="print")
+
+    def print(self, html_path: Path, pdf_path: Path) -> float:
+        """Print one file; return the seconds it took."""
+        start = time.perf_counter()
+        if self._page is None:
+            self._start()
+        if self._page:
+            self._page.goto(html_path.resolve().as_uri(), wait_until="load")
+            self._page.pdf(
+                path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True
+            )
+        else:
             with tempfile.TemporaryDirectory() as profile:
                 subprocess.run(
                     [
-                        browser,
+                        self.browser,
                         *CHROMIUM_FLAGS,
                         f"--user-data-dir={profile}",
                         "--no-pdf-header-footer",
@@ -495,31 +570,7 @@ def print_pdfs(jobs: list[tuple[Path, Path]], browser: str) -> dict[Path, float]
                     capture_output=True,
                     timeout=120,
                 )
-            seconds[pdf_path] = time.perf_counter() - start
-        return seconds
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=browser, args=CHROMIUM_FLAGS[1:], headless=True
-        )
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(("file:", "data:"))
-                else route.abort()
-            ),
-        )
-        page = context.new_page()
-        for html_path, pdf_path in jobs:
-            start = time.perf_counter()
-            page.goto(html_path.resolve().as_uri(), wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(
-                path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True
-            )
-            seconds[pdf_path] = time.perf_counter() - start
-        context.close()
-    return seconds
+        return time.perf_counter() - start
 
 
 def pdf_pages(path: Path) -> int:
@@ -552,43 +603,15 @@ def build(
     jobs = jobs or os.cpu_count() or 2
     print(
         f"{'Executing' if execute else 'Reading'} {len(sources)} notebook(s)"
-        + (f" ({min(jobs, len(sources))} at a time)" if execute else " (stored outputs)"),
+        + ("" if execute else " (stored outputs)")
+        + f" and writing their HTML, {min(jobs, len(sources))} at a time",
         flush=True,
     )
-    notebooks = load_notebooks(sources, execute, jobs)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    names = {s.name for s in sources}
-    print("Writing HTML", flush=True)
-    for source in sources:
-        nb = notebooks.get(source.name)
-        if nb is None:
-            continue
-        t0 = time.perf_counter()
-        source.title, source.minutes = title_and_minutes(nb, source.name)
-        widgets = static_widgets(nb)
-        for kind in source.kinds:
-            folder = out / kind
-            folder.mkdir(exist_ok=True)
-            path = folder / f"{source.name}.html"
-            path.write_text(render(nb, source, kind, names), encoding="utf-8")
-            source.outputs[kind] = path
-        print(
-            f"  {source.name}: {', '.join(source.kinds)}"
-            + (f" ({widgets} widget(s) drawn statically)" if widgets else "")
-            + f" in {time.perf_counter() - t0:.1f} s",
-            flush=True,
-        )
-
-    pdf_note = ""
-    pdf_jobs = [
-        (source.outputs[kind], source.outputs[kind].with_suffix(".pdf"), source, kind)
-        for source in sources
-        for kind in PRINTED
-        if kind in source.outputs
-    ]
     browser = chromium_path() if pdf else None
+    pdf_note = ""
     if not pdf:
         pdf_note = "PDFs skipped (--no-pdf)."
     elif browser is None:
@@ -597,16 +620,25 @@ def build(
             "chromium on PATH). Install it with: apt-get install chromium"
         )
         print(pdf_note, flush=True)
-    elif pdf_jobs:
-        print(f"Printing {len(pdf_jobs)} PDF(s) with {browser}", flush=True)
-        seconds = print_pdfs([(h, p) for h, p, _, _ in pdf_jobs], browser)
-        for _, pdf_path, source, kind in pdf_jobs:
-            source.outputs[f"{kind}.pdf"] = pdf_path
-            print(
-                f"  {pdf_path.relative_to(out)}: {pdf_pages(pdf_path)} pages"
-                f" in {seconds[pdf_path]:.1f} s",
-                flush=True,
-            )
+
+    with ExitStack() as stack:
+        printer = stack.enter_context(Printer(browser)) if browser else None
+
+        def print_pdfs(source: Source) -> None:
+            """Print a notebook's handouts while the other notebooks still run."""
+            for kind in PRINTED:
+                if printer is None or kind not in source.outputs:
+                    continue
+                pdf_path = source.outputs[kind].with_suffix(".pdf")
+                seconds = printer.print(source.outputs[kind], pdf_path)
+                source.outputs[f"{kind}.pdf"] = pdf_path
+                print(
+                    f"        printed {pdf_path.relative_to(out)}: {pdf_pages(pdf_path)} pages"
+                    f" in {seconds:.1f} s",
+                    flush=True,
+                )
+
+        sources = build_html(sources, out, execute, jobs, on_done=print_pdfs)
     write_indexes(sources, out)
 
     htmls = sum(1 for s in sources for k in s.outputs if not k.endswith(".pdf"))
