@@ -423,6 +423,21 @@ def draw_days_by_source(
     return fig
 
 
+def _spread(low_then_high: list[float], gap: float) -> list[float]:
+    """Two label heights at least ``gap`` apart, centred on the two values.
+
+    >>> _spread([100.0, 105.0], gap=20)
+    [92.5, 112.5]
+    >>> _spread([0.0, 0.0], gap=20)
+    [0.0, 20.0]
+    """
+    low, high = low_then_high
+    if high - low >= gap:
+        return [low, high]
+    middle = max((low + high) / 2, gap / 2)  # keep the lower label above zero
+    return [middle - gap / 2, middle + gap / 2]
+
+
 def draw_force_path(
     losses_per_day: float,
     recruits_per_day: float,
@@ -466,13 +481,14 @@ def draw_force_path(
         (without, "no foreign arrivals", style.PALETTE["vermillion"]),
         (with_, f"+{arrivals_per_month:,.0f} arrivals a month", style.PALETTE["blue"]),
     )
-    for path, label, colour in paths:
+    top = max(with_["force"].max(), begin) * 1.15 or 1.0
+    ends = [float(path["force"].iloc[-1]) for path, _, _ in paths]
+    label_at = _spread(ends, gap=0.17 * top)
+    for (path, label, colour), end, at in zip(paths, ends, label_at, strict=True):
         ax.plot(path["period"], path["force"], marker="", color=colour)
-        end = float(path["force"].iloc[-1])
-        style.label_end(ax, length, end, f"{label}\n{end:,.0f}", colour)
+        style.label_end(ax, length, at, f"{label}\n{end:,.0f}", colour)
     ax.axhline(begin, color=style.GREY, linestyle=":", linewidth=1.2)
-    highest = max(with_["force"].max(), begin)
-    ax.set_ylim(0, highest * 1.15)
+    ax.set_ylim(0, top)
     ax.set_xlim(0, length)
     ax.set_xlabel("months from now (30-day months)")
     ax.set_ylabel("soldiers (model)")
