@@ -261,7 +261,7 @@ def write_readme(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per notebook (median)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per notebook (median)")
     parser.add_argument("--notebooks", nargs="*", help="only these notebook files")
     parser.add_argument("--skip-make", action="store_true", help="skip make handouts/test")
     parser.add_argument("--no-write", action="store_true", help="print only")
