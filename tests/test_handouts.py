@@ -369,3 +369,17 @@ def test_index_lists_the_series_in_order(built) -> None:
     positions = [index.find(f"student/{s.name}.html") for s in series]
     assert positions == sorted(positions) and -1 not in positions
     assert json.dumps(handouts.COURSE)[1:-1] in index
+
+
+def test_without_chromium_only_the_pdfs_are_skipped(tmp_path, monkeypatch, capsys) -> None:
+    first = handouts.find_sources()[0].path
+    root = tmp_path / "course"
+    (root / "notebooks").mkdir(parents=True)
+    shutil.copy2(first, root / "notebooks" / first.name)
+    monkeypatch.setattr(handouts, "chromium_path", lambda: None)
+    sources = handouts.build(out=tmp_path / "out", execute=False, root=root)
+    said = capsys.readouterr().out
+    assert "PDFs SKIPPED: Chromium is not installed" in said
+    assert [s.error for s in sources] == [""]
+    assert (tmp_path / "out" / "student" / f"{first.stem}.html").is_file()
+    assert not list((tmp_path / "out").rglob("*.pdf"))

@@ -607,9 +607,11 @@ def build(
         + f" and writing their HTML, {min(jobs, len(sources))} at a time",
         flush=True,
     )
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    # Remove only what an earlier build wrote, never a whole folder given by mistake.
+    for kind in VERSIONS:
+        shutil.rmtree(out / kind, ignore_errors=True)
+    (out / "index.html").unlink(missing_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     browser = chromium_path() if pdf else None
     pdf_note = ""
     if not pdf:
@@ -630,7 +632,12 @@ def build(
                 if printer is None or kind not in source.outputs:
                     continue
                 pdf_path = source.outputs[kind].with_suffix(".pdf")
-                seconds = printer.print(source.outputs[kind], pdf_path)
+                try:
+                    seconds = printer.print(source.outputs[kind], pdf_path)
+                except Exception as error:  # report it, and go on with the others
+                    source.error = f"printing {pdf_path.name} failed: {error}"[:400]
+                    print(f"        FAILED {source.error}", flush=True)
+                    continue
                 source.outputs[f"{kind}.pdf"] = pdf_path
                 print(
                     f"        printed {pdf_path.relative_to(out)}: {pdf_pages(pdf_path)} pages"
@@ -651,7 +658,7 @@ def build(
     if pdf_note:
         print(pdf_note)
     for source in failed:
-        print(f"FAILED to execute {source.path.name}: {source.error}")
+        print(f"FAILED {source.path.name}: {source.error}")
     print(f"Open {out / 'index.html'}")
     return sources
 
