@@ -14,7 +14,6 @@ from helpers.sources import claim, claims, fact, source_line
 
 __all__ = [
     "KINDS",
-    "readable",
     "claims_by_kind",
     "source_chains",
     "hedged_claims",
@@ -40,10 +39,10 @@ CHECKS: dict[str, tuple[str, ...]] = {
 }
 
 
-def readable(x: float | None) -> str:
+def _readable(x: float | None) -> str:
     """A number as a reader wants it in a table: thousands separators, blank if missing.
 
-    >>> readable(1000000.0), readable(96.1021), readable(float("nan"))
+    >>> _readable(1000000.0), _readable(96.1021), _readable(float("nan"))
     ('1,000,000', '96.1', '')
     """
     if x is None or pd.isna(x):
@@ -131,11 +130,11 @@ def article_against_other_sources() -> pd.DataFrame:
             rows.append(
                 {
                     "article says": c.text,
-                    "article value": readable(c.value if c.value is not None else c.low),
+                    "article value": _readable(c.value if c.value is not None else c.low),
                     "other source": f.text,
-                    "their value": readable(f.value),
-                    "their low": readable(f.low),
-                    "their high": readable(f.high),
+                    "their value": _readable(f.value),
+                    "their low": _readable(f.low),
+                    "their high": _readable(f.high),
                     "as of": f.as_of,
                 }
             )
