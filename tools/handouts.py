@@ -28,12 +28,14 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -208,7 +210,9 @@ def build_html(
         (out / kind).mkdir(parents=True, exist_ok=True)
     total = len(sources)
     done: dict[Path, Source] = {}
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, total))) as pool:
+    # Forking a process that runs threads (a browser driver, say) can deadlock: spawn then.
+    context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, total)), mp_context=context) as pool:
         futures = [pool.submit(build_one, s, out, execute, names, timeout) for s in sources]
         for n, future in enumerate(as_completed(futures), start=1):
             source = future.result()
