@@ -106,7 +106,7 @@ def numbers_in_article() -> pd.DataFrame:
     has_number = table["value"].notna() | table["low"].notna()
     shown = table.loc[has_number, ["id", "value", "low", "high", "unit", "hedge"]].set_index("id")
     for col in ("value", "low", "high"):
-        shown[col] = shown[col].map(readable)
+        shown[col] = shown[col].map(_readable)
     shown.index.name = None
     return shown
 
