@@ -492,7 +492,8 @@ def draw_force_path(
     ax.set_xlim(0, length)
     ax.set_xlabel("months from now (30-day months)")
     ax.set_ylabel("soldiers (model)")
-    ax.yaxis.set_major_locator(MaxNLocator(5))  # few ticks: quicker slider redraws
+    ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # few ticks: quicker redraws
+    ax.yaxis.set_major_locator(MaxNLocator(5))
     ax.yaxis.set_major_formatter("{x:,.0f}")
     style.add_source(fig, source_line(*source_ids) + f" Start: {begin:,.0f}, a model input.")
     return fig
