@@ -244,3 +244,18 @@ def test_widget_callback_renders():
     )
     svg = explorer.render(more_than_12000=0.9)
     assert svg.startswith("<?xml")
+
+
+def test_notebook_sample_forecaster_matches_exercise_6_5():
+    """The probabilities typed into notebook 06 for exercise 6.5 are the ones the check uses."""
+    import nbformat
+
+    from helpers.exercises.nb06 import SAMPLE_FORECASTER
+
+    path = sources.SEEDS.parent / "notebooks" / "06-what-happened-next.ipynb"
+    if not path.exists():
+        pytest.skip("notebook 06 not written yet")
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    found = re.search(r"their_probabilities = \[([^\]]*)\]", text)
+    assert found, "exercise 6.5 defines their_probabilities"
+    assert tuple(float(x) for x in found.group(1).split(",")) == SAMPLE_FORECASTER
