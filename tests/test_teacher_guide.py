@@ -130,7 +130,7 @@ def test_exercises_cited_in_the_guide_prose_exist(guide):
     """Lesson plans cite exercises ('exercises 1.1, 1.2 and 0.5', or in a table cell)."""
     prose = _prose(guide)
     runs = re.findall(
-        r"(?:[Ee]xercises?|[Qq]uestions?|\|)\s*((?:\d+\.\d+(?:,\s*|\s+and\s+|\s+or\s+)?)+)",
+        r"(?:[Ee]xercises?|[Qq]uestions?|\||\()\s*((?:\d+\.\d+(?:,\s*|\s+and\s+|\s+or\s+)?)+)",
         prose,
     )
     cited = {q for run in runs for q in re.findall(r"\d+\.\d+", run)}
