@@ -43,8 +43,12 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Nothing resolves but 127.0.0.1: a request meant for the internet fails at once (and
+    # the Watcher reports it). Cheaper than routing every request through Playwright.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
+LESSON = re.compile(r"\d\d-.+\.ipynb$")  # lessons must show a chart; the quiz need not
 # On top of the course's overrides: start the notebook's kernel without asking, and keep
 # every cell in the page so the test can read all prompts and outputs.
 TEST_SETTINGS = {"autoStartDefaultKernel": True, "windowingMode": "none"}
@@ -172,7 +176,7 @@ class Watcher:
     def __init__(self, page) -> None:
         self.outside: list[str] = []
         self.errors: list[str] = []
-        page.route("**/*", self._route)
+        page.on("request", lambda request: self._check(request.url))
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         page.on("websocket", lambda ws: self._check(ws.url))
@@ -183,12 +187,6 @@ class Watcher:
             return True
         self.outside.append(url)
         return False
-
-    def _route(self, route) -> None:
-        if self._check(route.request.url):
-            route.continue_()
-        else:
-            route.abort()
 
     def _console(self, message) -> None:
         if message.type == "error":
@@ -306,7 +304,8 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         for broken in BROKEN_TEXT:
             assert broken not in text, f"{broken!r} in the notebook"
         figures = notebook.locator(".jp-OutputArea-output img, .jp-OutputArea-output svg")
-        assert figures.count() >= 1, "no figure (img or svg) in any output"
+        if LESSON.match(path.name):  # the quiz is questions only, by design: no chart
+            assert figures.count() >= 1, "no figure (img or svg) in any output"
 
         controls = _controls(page)
         for i in range(controls.count()):
