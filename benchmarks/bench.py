@@ -146,6 +146,21 @@ def run_notebook(nb, cwd: Path, widget_sources: list[str] | None = None) -> tupl
     return elapsed, widgets
 
 
+def slowest_cells(nb, n_cells: int, top: int = 4) -> list[dict]:
+    """The cells that took longest in a run (from nbclient's timing metadata): where to look."""
+    timed = []
+    for index, cell in enumerate(nb.cells[:n_cells]):
+        stamps = cell.get("metadata", {}).get("execution", {})
+        if "iopub.status.busy" in stamps and "shell.execute_reply" in stamps:
+            start = datetime.fromisoformat(stamps["iopub.status.busy"].replace("Z", "+00:00"))
+            end = datetime.fromisoformat(stamps["shell.execute_reply"].replace("Z", "+00:00"))
+            first = cell.source.strip().splitlines()[0][:60]
+            timed.append(
+                {"cell": index, "s": round((end - start).total_seconds(), 2), "code": first}
+            )
+    return sorted(timed, key=lambda t: -t["s"])[:top]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     k = (len(ordered) - 1) * q
@@ -165,7 +180,8 @@ def bench_notebook(path: Path, runs: int) -> dict:
     for run in range(runs):
         b, _ = run_notebook(nbformat.from_dict(base_nb), path.parent)
         last = run == runs - 1
-        f, w = run_notebook(nbformat.from_dict(nb), path.parent, widget_sources if last else None)
+        ran = nbformat.from_dict(nb)
+        f, w = run_notebook(ran, path.parent, widget_sources if last else None)
         base.append(b)
         full.append(f)
         widgets = w or widgets
@@ -178,6 +194,7 @@ def bench_notebook(path: Path, runs: int) -> dict:
         "widgets": [],
     }
     result["ratio"] = round(result["run_all_s"] / result["baseline_s"], 2)
+    result["slowest_cells"] = slowest_cells(ran, len(nb.cells))
     result["ratio_met"] = result["ratio"] <= RATIO_TARGET
     for w in widgets:
         result["widgets"].append(
@@ -288,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench {path.name} ...", file=sys.stderr, flush=True)
         try:
             results["notebooks"].append(bench_notebook(path, args.runs))
+            print(f"  {json.dumps(results['notebooks'][-1])[:300]}", file=sys.stderr, flush=True)
         except Exception as error:  # noqa: BLE001 (a half-written notebook must not stop the bench)
             message = (
                 str(error).strip().splitlines()[-1][:120] if str(error).strip() else repr(error)
