@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
+from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +122,23 @@ def widget_cells(nb) -> list:
     ]
 
 
+def kernel_run(kc, code: str, timeout: float = 600) -> str:
+    """Run code in the kernel; its stdout. Raises on an error or after ``timeout`` seconds."""
+    msg_id = kc.execute(code, store_history=False)
+    out, deadline = [], time.monotonic() + timeout
+    while True:
+        msg = run_sync(kc.get_iopub_msg)(timeout=max(1.0, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "stream":
+            out.append(content["text"])
+        elif kind == "error":
+            raise RuntimeError(f"{content['ename']}: {content['evalue']}")
+        elif kind == "status" and content["execution_state"] == "idle":
+            return "".join(out)
+
+
 def run_notebook(nb, cwd: Path, widget_sources: list[str] | None = None) -> tuple[float, list]:
     """Seconds from kernel start to the last cell done; with widget timings if asked."""
     client = NotebookClient(
@@ -136,10 +154,9 @@ def run_notebook(nb, cwd: Path, widget_sources: list[str] | None = None) -> tupl
             client.execute_cell(cell, index)
         elapsed = time.perf_counter() - start
         for source in widget_sources or []:
-            cell = nbformat.v4.new_code_cell(WIDGET_TIMER.format(source=source, changes=CHANGES))
-            nb.cells.append(cell)
-            client.execute_cell(cell, len(nb.cells) - 1)
-            text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            # Straight to the kernel, not through nbclient's Output-widget capture (which
+            # hung on one notebook): the callback still sends its comm messages.
+            text = kernel_run(client.kc, WIDGET_TIMER.format(source=source, changes=CHANGES))
             for line in text.splitlines():
                 if line.startswith("BENCH"):
                     widgets.extend(json.loads(line[5:]))
