@@ -206,6 +206,9 @@ def _wait_for_run_all(page, expected: int) -> None:
                 '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
             const texts = prompts.map(p => p.textContent.trim());
             if (texts.some(t => t.includes('*'))) return false;
+            // After an error Run All stops: the cells below never run. Fail fast.
+            if (document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) '
+                + '[data-mime-type="application/vnd.jupyter.stderr"]')) return true;
             const done = texts.filter(t => /\\[\\d+\\]/.test(t)).length;
             const bar = document.querySelector('#jp-main-statusbar');
             const idle = bar && bar.textContent.includes('Idle');
