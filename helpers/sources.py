@@ -134,6 +134,16 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+@cache
+def _claims_by_id() -> pd.DataFrame:
+    return _numeric(_claims()).set_index("id", drop=False)
+
+
+@cache
+def _facts_by_id() -> pd.DataFrame:
+    return _numeric(_facts()).set_index("id", drop=False)
+
+
 def claims() -> pd.DataFrame:
     """Every checkable statement of the article, one row each (see ``seeds/claims.csv``).
 
@@ -156,10 +166,10 @@ def _number(x: float) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
-def _require_id(kind: str, id_: object, known: pd.Series) -> str:
+def _require_id(kind: str, id_: object, known: pd.Index) -> str:
     if not isinstance(id_, str):
         raise TypeError(f"{kind} id must be text, got {id_!r}")
-    if id_ not in set(known):
+    if id_ not in known:
         raise KeyError(f"no {kind} with id {id_!r} in seeds/{kind}s.csv")
     return id_
 
@@ -182,9 +192,9 @@ def claim(id: str) -> Sourced:
     >>> c.quote_nl.endswith("minstens twaalfhonderd mensen aan het front")
     True
     """
-    table_ = claims()
-    _require_id("claim", id, table_["id"])
-    row = table_.set_index("id").loc[id]
+    table_ = _claims_by_id()
+    _require_id("claim", id, table_.index)
+    row = table_.loc[id]
     return Sourced(
         id=id,
         value=_number(row["value"]),
@@ -206,9 +216,9 @@ def fact(id: str) -> Sourced:
     >>> f.value, f.as_of
     (1354.0, '2024-11')
     """
-    table_ = facts()
-    _require_id("fact", id, table_["id"])
-    row = table_.set_index("id").loc[id]
+    table_ = _facts_by_id()
+    _require_id("fact", id, table_.index)
+    row = table_.loc[id]
     return Sourced(
         id=id,
         value=_number(row["value"]),
@@ -236,12 +246,12 @@ def _short_citation(id_: str) -> str:
     """'BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing ...)' or 'Source name, date'."""
     if not isinstance(id_, str):
         raise TypeError(f"source id must be text, got {id_!r}")
-    if id_ in set(_claims()["id"]):
-        who = _claim_citation(_claims().set_index("id").loc[id_])
+    if id_ in _claims_by_id().index:
+        who = _claim_citation(_claims_by_id().loc[id_])
         who = who.replace("BNR Nieuwsradio, citing", "citing")
         return ARTICLE_CITATION if who == "BNR Nieuwsradio" else f"{ARTICLE_CITATION} ({who})"
-    if id_ in set(_facts()["id"]):
-        row = _facts().set_index("id").loc[id_]
+    if id_ in _facts_by_id().index:
+        row = _facts_by_id().loc[id_]
         return f"{row['source']}, {row['as_of']}"
     raise KeyError(f"no claim or fact with id {id_!r}")
 
