@@ -166,3 +166,14 @@ def test_every_claim_is_used_by_some_notebook():
         missing = [n for n in SERIES if not (NOTEBOOK_DIR / f"{n}.ipynb").exists()]
         pytest.skip(f"pending until notebooks {missing} exist: {unused}")
     assert not unused, f"claims no notebook uses: {unused}"
+
+
+def test_exercises_appear_in_number_order(nb):
+    """A student meets 2.1 before 2.2: ids are numbered in reading order."""
+    order: list[str] = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for qid in re.findall(r"""^check\(\s*["'](\d+\.\d+)["']""", cell.source, flags=re.M):
+                if qid not in order:
+                    order.append(qid)
+    assert order == sorted(order, key=lambda q: tuple(int(p) for p in q.split(".")))

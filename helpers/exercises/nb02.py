@@ -63,6 +63,28 @@ def _ru_min_pay() -> float:
 
 EXERCISES = {
     "2.1": Exercise(
+        question="North Korea's GNI in 2023 was 40.9 trillion won. What is that in US dollars, "
+        "at 1,380 won per dollar?",
+        expected=lambda: krw_to_usd(_gni_krw(), _krw_per_usd()),
+        unit="US dollars",
+        rel_tol=0.02,
+        hint="won / (won per dollar) = dollars. A trillion is 1,000,000,000,000.",
+        mistakes=(
+            Mistake(
+                lambda: _gni_krw() * _krw_per_usd(),
+                "you multiplied. The rate is won per dollar, so divide won by it to get dollars.",
+            ),
+            Mistake(
+                lambda: krw_to_usd(_gni_krw(), _krw_per_usd()) / 1e9,
+                "that is the number of billions. Give the full number of dollars "
+                "(e.g. 29.6e9 or 29_600_000_000).",
+            ),
+        ),
+        well_done="about 30 billion dollars a year, for a country of about 26 million people.",
+        working="GNI in won divided by 1,380 won per dollar (the rate implied by the Korea Daily's "
+        "own conversion in October 2024).",
+    ),
+    "2.2": Exercise(
         question="A year of payments for 10,000 soldiers is what percentage of North Korea's "
         "recorded exports in 2023?",
         expected=lambda: 100 * share_of(_yearly(), _exports()),
@@ -88,28 +110,6 @@ EXERCISES = {
         "North Korea officially sells abroad in a year.",
         working="10,000 soldiers x $2,000 x 12 months, divided by recorded exports in 2023, "
         "times 100.",
-    ),
-    "2.2": Exercise(
-        question="North Korea's GNI in 2023 was 40.9 trillion won. What is that in US dollars, "
-        "at 1,380 won per dollar?",
-        expected=lambda: krw_to_usd(_gni_krw(), _krw_per_usd()),
-        unit="US dollars",
-        rel_tol=0.02,
-        hint="won / (won per dollar) = dollars. A trillion is 1,000,000,000,000.",
-        mistakes=(
-            Mistake(
-                lambda: _gni_krw() * _krw_per_usd(),
-                "you multiplied. The rate is won per dollar, so divide won by it to get dollars.",
-            ),
-            Mistake(
-                lambda: krw_to_usd(_gni_krw(), _krw_per_usd()) / 1e9,
-                "that is the number of billions. Give the full number of dollars "
-                "(e.g. 29.6e9 or 29_600_000_000).",
-            ),
-        ),
-        well_done="about 30 billion dollars a year, for a country of about 26 million people.",
-        working="GNI in won divided by 1,380 won per dollar (the rate implied by the Korea Daily's "
-        "own conversion in October 2024).",
     ),
     "2.3": Exercise(
         question="North Korea's income per head was about $98 a month in 2023. "
@@ -158,27 +158,6 @@ EXERCISES = {
         "not a fact.",
     ),
     "2.5": Exercise(
-        question="A Russian contract soldier's minimum pay in 2024 was 204,000 roubles a month. "
-        "What is that in US dollars at the 16 October 2024 rate of 97.0121 roubles per dollar?",
-        expected=lambda: rub_to_usd(_ru_min_pay(), _rub_per_usd()),
-        unit="US dollars per month",
-        rel_tol=0.01,
-        hint="roubles / (roubles per dollar) = dollars.",
-        mistakes=(
-            Mistake(
-                lambda: _ru_min_pay() * _rub_per_usd(),
-                "you multiplied. The rate is roubles per dollar, so divide.",
-            ),
-            Mistake(
-                lambda: rub_to_usd(_ru_min_pay(), _rub_per_usd()) * 12,
-                "that is a year's pay. The question asks per month.",
-            ),
-        ),
-        well_done="a little over $2,000: Russia pays about the same for a North Korean soldier "
-        "as for its own, before bonuses.",
-        working="204,000 roubles divided by 97.0121 roubles per dollar.",
-    ),
-    "2.6": Exercise(
         question="The Korea Institute for Defense Analyses put North Korea's total gains at "
         "28.7 trillion won, of which the troop dispatch was 0.4 trillion. "
         "What percentage of the gains came from the troops?",
@@ -198,7 +177,7 @@ EXERCISES = {
         working="0.4 trillion won divided by 28.7 trillion won, times 100. A ratio of two amounts "
         "in the same currency needs no exchange rate.",
     ),
-    "2.7": Exercise(
+    "2.6": Exercise(
         question="Which of Breuker's other gains do our sources give at least some number for? "
         "(a) money for weapons (b) oil and gas (c) food aid (d) a place in a new world order",
         expected=lambda: [GAIN_LETTERS[g] for g in countable_gains()],
@@ -209,5 +188,26 @@ EXERCISES = {
         working="the gains table lists a figure for arms deliveries (Friedrich Naumann Foundation, "
         "a wide range) and for rice (South Korean intelligence, in tonnes); none for oil and gas, "
         "and a place in a world order cannot be one number.",
+    ),
+    "2.7": Exercise(
+        question="A Russian contract soldier's minimum pay in 2024 was 204,000 roubles a month. "
+        "What is that in US dollars at the 16 October 2024 rate of 97.0121 roubles per dollar?",
+        expected=lambda: rub_to_usd(_ru_min_pay(), _rub_per_usd()),
+        unit="US dollars per month",
+        rel_tol=0.01,
+        hint="roubles / (roubles per dollar) = dollars.",
+        mistakes=(
+            Mistake(
+                lambda: _ru_min_pay() * _rub_per_usd(),
+                "you multiplied. The rate is roubles per dollar, so divide.",
+            ),
+            Mistake(
+                lambda: rub_to_usd(_ru_min_pay(), _rub_per_usd()) * 12,
+                "that is a year's pay. The question asks per month.",
+            ),
+        ),
+        well_done="a little over $2,000: Russia pays about the same for a North Korean soldier "
+        "as for its own, before bonuses.",
+        working="204,000 roubles divided by 97.0121 roubles per dollar.",
     ),
 }

@@ -119,6 +119,30 @@ EXERCISES = {
         "Both ranges are UK estimates resting on Ukrainian reporting.",
     ),
     "4.3": Exercise(
+        question="Start from 600,000 Russian troops in Ukraine. Losses are 1,200 a day, recruits "
+        "1,000 a day (the official claim), no one else arrives. By how many soldiers has the "
+        "force shrunk after 12 months of 30 days?",
+        expected=lambda: _shrink(_losses(), _recruits_official()),
+        unit="soldiers",
+        rel_tol=0.02,
+        hint="the force changes each month by recruits - losses. Work out one month's change, "
+        "then twelve, or use simulate_force(...).",
+        mistakes=(
+            Mistake(
+                lambda: _shrink(_losses(), 0),
+                "you left out the recruits: the force gains 1,000 a day while it loses 1,200.",
+            ),
+            Mistake(
+                lambda: (_losses() - _recruits_official()) * MONTHS_IN_A_YEAR,
+                "you used the daily gap as if it were per month: multiply by 30 days too.",
+            ),
+        ),
+        well_done="even if the official recruitment claim is true, the force shrinks, and Bosman's "
+        "'laat staan ... uitbreiden' (let alone enlarge) follows.",
+        working="(1,000 - 1,200) a day x 30 days x 12 months; the starting size does not "
+        "change the answer as long as the force does not run out.",
+    ),
+    "4.4": Exercise(
         question="At the UK Defence Secretary's figure for October 2024 (1,354 a day), how many "
         "days of losses do 10,000 soldiers replace?",
         expected=lambda: days_covered(_soldiers(), fact("ukdi_losses_per_day_2024_10").value),
@@ -145,7 +169,7 @@ EXERCISES = {
         working="10,000 soldiers / 1,354 losses a day; compare 1,200 (article) and 1,500 "
         "(Radakin) for the same month.",
     ),
-    "4.4": Exercise(
+    "4.5": Exercise(
         question="Losses are 1,200 a day and Russia recruits 700 a day (the independent estimate "
         "for July-September 2024). How many North Korean soldiers would have to arrive every "
         "30-day month to keep the force the same size?",
@@ -172,30 +196,6 @@ EXERCISES = {
         "stand still.",
         working="(losses per day - recruits per day) x 30 days: the break-even arrival rate.",
     ),
-    "4.5": Exercise(
-        question="Start from 600,000 Russian troops in Ukraine. Losses are 1,200 a day, recruits "
-        "1,000 a day (the official claim), no one else arrives. By how many soldiers has the "
-        "force shrunk after 12 months of 30 days?",
-        expected=lambda: _shrink(_losses(), _recruits_official()),
-        unit="soldiers",
-        rel_tol=0.02,
-        hint="the force changes each month by recruits - losses. Work out one month's change, "
-        "then twelve, or use simulate_force(...).",
-        mistakes=(
-            Mistake(
-                lambda: _shrink(_losses(), 0),
-                "you left out the recruits: the force gains 1,000 a day while it loses 1,200.",
-            ),
-            Mistake(
-                lambda: (_losses() - _recruits_official()) * MONTHS_IN_A_YEAR,
-                "you used the daily gap as if it were per month: multiply by 30 days too.",
-            ),
-        ),
-        well_done="even if the official recruitment claim is true, the force shrinks, and Bosman's "
-        "'laat staan ... uitbreiden' (let alone enlarge) follows.",
-        working="(1,000 - 1,200) a day x 30 days x 12 months; the starting size does not "
-        "change the answer as long as the force does not run out.",
-    ),
     "4.6": Exercise(
         question="What percentage of North Korea's army is 10,000 soldiers, if the army has "
         "1.28 million active troops (South Korea's 2022 Defence White Paper)?",
@@ -221,7 +221,7 @@ EXERCISES = {
         working="10,000 / 1,280,000 x 100.",
     ),
     "4.7": Exercise(
-        question="Suppose North Korea kept sending the break-even number from exercise 4.4 "
+        question="Suppose North Korea kept sending the break-even number from exercise 4.5 "
         "every month. After how many months would it have sent a tenth of its 1.28 million "
         "active troops?",
         expected=lambda: periods_sustained(
@@ -241,12 +241,12 @@ EXERCISES = {
             ),
             Mistake(
                 lambda: periods_sustained(TENTH * _nk_active(), _soldiers()),
-                "that uses 10,000 a month. Use the break-even number from exercise 4.4.",
+                "that uses 10,000 a month. Use the break-even number from exercise 4.5.",
             ),
         ),
         well_done="well under a year: a flow that keeps Russia standing still would take a "
         "tenth of North Korea's army within months.",
-        working="(0.1 x 1,280,000) / break-even arrivals per month from 4.4.",
+        working="(0.1 x 1,280,000) / break-even arrivals per month from 4.5.",
     ),
     "4.8": Exercise(
         question="An intercepted plan put 3 Russian servicemen with every 30 North Korean "

@@ -57,6 +57,49 @@ def _official_letter() -> str:
 
 EXERCISES = {
     "5.1": Exercise(
+        question="For North Korea's active army, the CIA's lowest figure is 1.0 million and the "
+        "highest other source says 1.3 million. By what PERCENT is the highest above the lowest?",
+        expected=lambda: (_army().high / _army().low - 1) * 100,
+        unit="percent",
+        abs_tol=0.5,
+        hint="(highest - lowest) / lowest, then times 100 to make it a percent.",
+        mistakes=(
+            Mistake(
+                lambda: _army().high / _army().low - 1,
+                "that is a share (a fraction of 1). Multiply by 100 to make it a percent.",
+            ),
+            Mistake(
+                lambda: (1 - _army().low / _army().high) * 100,
+                "you divided by the highest figure. 'Above the lowest' means: compare with the "
+                "lowest.",
+            ),
+        ),
+        well_done="the serious sources differ by about a third; the article's 'two million' is "
+        "far outside that.",
+        working="Take the range of the three sources (CIA low end to the Reuters figure); the "
+        "difference divided by the low end, times 100.",
+    ),
+    "5.2": Exercise(
+        question="Which recruit figure comes from the Russian government itself? "
+        "(a) about 1,000 a day, Dmitry Medvedev (b) 1,020 a day, Janis Kluge, April-June 2024 "
+        "(c) 700 a day, Janis Kluge, July-September 2024",
+        expected=_official_letter,
+        kind="choice",
+        hint="which of the two people speaks for the Russian state, and which is a researcher "
+        "reading budget data?",
+        mistakes=(
+            Mistake(
+                lambda: "c",
+                "Kluge is a researcher at a German institute (SWP); he estimates recruits from "
+                "the bonuses Russian regions pay out.",
+            ),
+        ),
+        well_done="Medvedev's figure is an official claim by one side of the war; British "
+        "intelligence called it 'probably somewhat overstated'.",
+        working="Medvedev is deputy chair of Russia's Security Council; his figure is marked "
+        "'official claim' in seeds/facts.csv. Kluge's figures are independent estimates.",
+    ),
+    "5.3": Exercise(
         question="North Korea sent 10,000 to 12,000 soldiers; Russia lost 1,200 to 1,500 people "
         "a day. What is the MOST days of losses the soldiers could replace?",
         expected=lambda: _days_range().high,
@@ -80,30 +123,7 @@ EXERCISES = {
         "divided by the fewest losses a day (bottom of the losses range). In a division the "
         "ends swap: high over low gives the high end.",
     ),
-    "5.2": Exercise(
-        question="For North Korea's active army, the CIA's lowest figure is 1.0 million and the "
-        "highest other source says 1.3 million. By what PERCENT is the highest above the lowest?",
-        expected=lambda: (_army().high / _army().low - 1) * 100,
-        unit="percent",
-        abs_tol=0.5,
-        hint="(highest - lowest) / lowest, then times 100 to make it a percent.",
-        mistakes=(
-            Mistake(
-                lambda: _army().high / _army().low - 1,
-                "that is a share (a fraction of 1). Multiply by 100 to make it a percent.",
-            ),
-            Mistake(
-                lambda: (1 - _army().low / _army().high) * 100,
-                "you divided by the highest figure. 'Above the lowest' means: compare with the "
-                "lowest.",
-            ),
-        ),
-        well_done="the serious sources differ by about a third; the article's 'two million' is "
-        "far outside that.",
-        working="Take the range of the three sources (CIA low end to the Reuters figure); the "
-        "difference divided by the low end, times 100.",
-    ),
-    "5.3": Exercise(
+    "5.4": Exercise(
         question="Losses are 1,200 to 1,500 a day; recruits are 700 to 1,020 a day. What is the "
         "SMALLEST possible gap per day (losses minus recruits)?",
         expected=lambda: _gap_range().low,
@@ -127,7 +147,7 @@ EXERCISES = {
         working="Smallest gap = lowest losses minus highest recruits; the ends cross over in a "
         "subtraction.",
     ),
-    "5.4": Exercise(
+    "5.5": Exercise(
         question="In the tornado chart, which input moves the deployments needed per month the "
         "most? (a) Russian losses per day (b) Russian recruits per day (c) North Korean soldiers "
         "sent",
@@ -148,7 +168,7 @@ EXERCISES = {
         "moves one at a time; the recruits range gives the widest swing, just ahead of "
         "losses, because the result depends on their difference.",
     ),
-    "5.5": Exercise(
+    "5.6": Exercise(
         question="In the Monte Carlo (10,000 draws, seed 2024), what PERCENT of the draws need "
         "more than one full North Korean deployment per month?",
         expected=lambda: _share_above_one() * 100,
@@ -170,25 +190,5 @@ EXERCISES = {
         "one deployment of North Korea's size every month.",
         working="Count the draws whose result is above 1 and divide by the number of draws "
         "(share_above does both), then times 100.",
-    ),
-    "5.6": Exercise(
-        question="Which recruit figure comes from the Russian government itself? "
-        "(a) about 1,000 a day, Dmitry Medvedev (b) 1,020 a day, Janis Kluge, April-June 2024 "
-        "(c) 700 a day, Janis Kluge, July-September 2024",
-        expected=_official_letter,
-        kind="choice",
-        hint="which of the two people speaks for the Russian state, and which is a researcher "
-        "reading budget data?",
-        mistakes=(
-            Mistake(
-                lambda: "c",
-                "Kluge is a researcher at a German institute (SWP); he estimates recruits from "
-                "the bonuses Russian regions pay out.",
-            ),
-        ),
-        well_done="Medvedev's figure is an official claim by one side of the war; British "
-        "intelligence called it 'probably somewhat overstated'.",
-        working="Medvedev is deputy chair of Russia's Security Council; his figure is marked "
-        "'official claim' in seeds/facts.csv. Kluge's figures are independent estimates.",
     ),
 }
