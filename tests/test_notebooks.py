@@ -177,3 +177,11 @@ def test_exercises_appear_in_number_order(nb):
                 if qid not in order:
                     order.append(qid)
     assert order == sorted(order, key=lambda q: tuple(int(p) for p in q.split(".")))
+
+
+def test_every_widget_chart_has_a_description_below(nb):
+    """The handouts show a widget as its default chart: it needs a description too."""
+    for i, cell in enumerate(nb.cells):
+        if "widget" in tags(cell):
+            below = next(c for c in nb.cells[i + 1 :] if c.cell_type == "markdown")
+            assert below.source.lstrip().startswith("**Chart description:**"), cell.source[:60]
