@@ -64,6 +64,8 @@ def execute(path: Path, timeout: int = 300) -> float:
         nb,
         timeout=timeout,
         record_timing=False,
+        # Quiet the kernel's start-up notice about local TCP; real errors still show.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
