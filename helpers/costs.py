@@ -34,7 +34,6 @@ __all__ = [
     "EQUAL_WEIGHTS",
     "monthly_gap",
     "gap_scenarios",
-    "roubles_in_usd",
     "spread_over_months",
     "contract_cost_parts",
     "contract_usd_per_soldier_month",
@@ -137,17 +136,6 @@ def gap_scenarios(days: float = 30) -> pd.DataFrame:
 @cache
 def _cost_source_line() -> str:
     return source_line(*COST_SOURCES)
-
-
-def roubles_in_usd(rub: float, rub_per_usd: float) -> float:
-    """An amount in roubles, in US dollars at a rate given as roubles per dollar (divide).
-
-    >>> round(roubles_in_usd(204_000, 97.0121))
-    2103
-    """
-    amount = require_number("rub", rub)
-    rate = require_number("rub_per_usd", rub_per_usd, allow_zero=False)
-    return amount / rate
 
 
 def spread_over_months(one_off: float, months: float) -> float:

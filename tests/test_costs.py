@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import costs
+from helpers.money import rub_to_usd
 from helpers.sources import fact
 
 from badinput import assert_rejects_bad_input
@@ -18,7 +19,6 @@ RATE = 97.0121
 VALID_CALLS = {
     costs.monthly_gap: {"losses_per_day": 1_200, "recruits_per_day": 700, "days": 30},
     costs.gap_scenarios: {"days": 30},
-    costs.roubles_in_usd: {"rub": 204_000, "rub_per_usd": RATE},
     costs.spread_over_months: {"one_off": 996_000, "months": 12},
     costs.contract_cost_parts: {
         "pay_rub_per_month": 204_000,
@@ -80,7 +80,7 @@ def test_gap_scenarios_cover_two_losses_and_two_recruit_figures():
 
 
 def test_roubles_divide_by_the_rate():
-    assert costs.roubles_in_usd(204_000, RATE) == pytest.approx(2_102.83, abs=0.01)
+    assert rub_to_usd(204_000, RATE) == pytest.approx(2_102.83, abs=0.01)
 
 
 def test_contract_cost_spreads_the_bonuses():
@@ -193,7 +193,7 @@ def test_longer_contracts_never_raise_the_monthly_cost(months_a, months_b, rate)
 @given(rate_a=st.floats(50, 200), rate_b=st.floats(50, 200))
 def test_a_weaker_rouble_makes_russian_soldiers_cheaper_in_dollars(rate_a, rate_b):
     low, high = sorted((rate_a, rate_b))
-    assert costs.roubles_in_usd(204_000, high) <= costs.roubles_in_usd(204_000, low)
+    assert rub_to_usd(204_000, high) <= rub_to_usd(204_000, low)
 
 
 @given(weights=st.fixed_dictionaries({c: st.floats(0, 10) for c in costs.CRITERIA}))

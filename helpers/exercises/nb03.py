@@ -13,9 +13,9 @@ from helpers.costs import (
     left_per_mobilised,
     monthly_gap,
     nk_usd_per_soldier_month,
-    roubles_in_usd,
     weighted_scores,
 )
+from helpers.money import rub_to_usd
 from helpers.sources import claim, fact
 
 OPTION_LETTERS = dict(zip(OPTIONS, "abc", strict=True))
@@ -87,7 +87,7 @@ EXERCISES = {
     "3.2": Exercise(
         question="A Russian contract soldier's minimum monthly pay is 204,000 roubles. "
         "What is that in US dollars at the rate of 16 October 2024?",
-        expected=lambda: roubles_in_usd(_pay_rub(), _rate()),
+        expected=lambda: rub_to_usd(_pay_rub(), _rate()),
         unit="US dollars per month",
         hint="the rate is roubles per dollar, so divide the roubles by it.",
         mistakes=(
@@ -116,7 +116,7 @@ EXERCISES = {
                 "you put the whole bonus into one month. It is paid once: spread it over 12.",
             ),
             Mistake(
-                lambda: roubles_in_usd(_pay_rub(), _rate()),
+                lambda: rub_to_usd(_pay_rub(), _rate()),
                 "that is the pay alone. Add the two bonuses, spread over 12 months.",
             ),
             Mistake(
