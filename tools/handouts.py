@@ -627,11 +627,15 @@ def build(
         )
         print(pdf_note, flush=True)
 
+    # Execute and convert first, then start the browser: a process pool started while the
+    # browser driver's threads run must spawn its workers, and a spawned worker executing a
+    # notebook was seen to stall for minutes when output went to a pipe (make bench, CI).
+    sources = build_html(sources, out, execute, jobs)
     with ExitStack() as stack:
         printer = stack.enter_context(Printer(browser)) if browser else None
 
         def print_pdfs(source: Source) -> None:
-            """Print a notebook's handouts while the other notebooks still run."""
+            """Print a notebook's student and reading handouts to A4 PDF."""
             for kind in PRINTED:
                 if printer is None or kind not in source.outputs:
                     continue
@@ -649,7 +653,8 @@ def build(
                     flush=True,
                 )
 
-        sources = build_html(sources, out, execute, jobs, on_done=print_pdfs)
+        for source in sources:
+            print_pdfs(source)
     write_indexes(sources, out)
 
     htmls = sum(1 for s in sources for k in s.outputs if not k.endswith(".pdf"))
