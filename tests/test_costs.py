@@ -282,7 +282,7 @@ def test_cost_comparison_redraw_is_no_slower_than_the_reference_widget():
         start = time.perf_counter()
         svg_text(draw_days_covered(5_000 + 1_000 * i, 1_000 + 50 * i))
         reference.append(time.perf_counter() - start)
-    assert sorted(ours)[6] <= 2 * sorted(reference)[6]
+    assert min(ours) <= 2 * min(reference)  # fastest against fastest: robust to load
 
 
 @settings(max_examples=20, deadline=None)

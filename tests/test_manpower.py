@@ -251,4 +251,4 @@ def test_force_path_widget_redraws_about_as_fast_as_notebook_01s():
         began = time.perf_counter()
         reference.render(losses_per_day=600 + 50 * i)
         theirs.append(time.perf_counter() - began)
-    assert sorted(ours)[7] < 2 * sorted(theirs)[7]
+    assert min(ours) < 2 * min(theirs)  # fastest against fastest: robust to load
