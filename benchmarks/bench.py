@@ -81,7 +81,8 @@ for _explorer in _made:
         _t = _time.perf_counter()
         _explorer.render()
         _render.append((_time.perf_counter() - _t) * 1000)
-    _report.append({{"draw": getattr(_explorer.draw, "__name__", "?"),
+    _draw = _explorer.draw  # a function, or a LiveChart (an object: name its class)
+    _report.append({{"draw": getattr(_draw, "__name__", type(_draw).__name__),
                     "controls": list(_explorer.controls), "callback_ms": _callback,
                     "render_ms": _render}})
 print("BENCH" + _json.dumps(_report))

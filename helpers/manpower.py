@@ -21,6 +21,7 @@ __all__ = [
     "per_period",
     "cumulative_losses",
     "draw_days_covered",
+    "DaysCoveredChart",
     "DAYS_PER_MONTH",
     "rate_table",
     "simulate_force",
@@ -87,6 +88,67 @@ def cumulative_losses(losses_per_day: float, days: int) -> pd.DataFrame:
     return pd.DataFrame({"day": day, "losses": day * rate})
 
 
+class DaysCoveredChart(style.LiveChart):
+    """Chart: losses piling up day by day, against a one-off group of soldiers.
+
+    The crossing point is ``days_covered(soldiers, losses_per_day)``. Built once; each
+    ``update`` (a slider move) only moves the lines and labels.
+
+    >>> chart = DaysCoveredChart()
+    >>> fig = chart.update(soldiers=10_000, losses_per_day=1_200)
+    >>> fig.axes[0].texts[-1].get_text()
+    'used up after 8.3 days'
+    """
+
+    def __init__(
+        self,
+        days: int = 30,
+        source_ids: tuple[str, ...] = ("russia_losses_per_day", "nk_soldiers_left"),
+    ) -> None:
+        self.days = require_count("days", days, allow_zero=False)
+        fig, ax = style.figure(7.5, 4.0, right_room=1.9)
+        self.ax = ax
+        vermillion, blue = style.PALETTE["vermillion"], style.PALETTE["blue"]
+        (self.losses,) = ax.plot([0, self.days], [0, 0], marker="", color=vermillion)
+        style.label_end(ax, self.days, 0, "", vermillion)
+        self.losses_label = ax.texts[-1]
+        self.soldiers = ax.axhline(0, color=blue, linestyle="--", linewidth=2)
+        self.soldiers_label = ax.annotate(
+            "", xy=(0.5, 0), xytext=(0, 6), textcoords="offset points", color=blue
+        )
+        (self.crossing,) = ax.plot(
+            [0], [0], marker="o", color=style.PALETTE["black"], linestyle="none"
+        )
+        self.crossing_label = ax.annotate(
+            "", xy=(0, 0), xytext=(10, -22), textcoords="offset points"
+        )
+        ax.set_xlim(0, self.days)
+        ax.set_xlabel("days from arrival")
+        ax.set_ylabel("people")
+        ax.yaxis.set_major_formatter("{x:,.0f}")
+        style.add_source(fig, source_line(*source_ids))
+        super().__init__(fig)
+
+    def update(self, soldiers: float, losses_per_day: float) -> Figure:  # type: ignore[override]
+        """Show ``soldiers`` against losses of ``losses_per_day``; return the figure."""
+        covered = days_covered(soldiers, losses_per_day)
+        last = per_period(losses_per_day, self.days)  # a straight line: two points do
+        self.losses.set_ydata([0, last])
+        self.losses_label.xy = (self.days, last)
+        self.losses_label.set_text(f"losses at {losses_per_day:,.0f} a day")
+        self.soldiers.set_ydata([soldiers, soldiers])
+        self.soldiers_label.xy = (0.5, soldiers)
+        self.soldiers_label.set_text(f"{soldiers:,.0f} soldiers")
+        used_up = covered <= self.days
+        self.crossing.set_data([covered], [soldiers])
+        self.crossing_label.xy = (covered, soldiers)
+        self.crossing_label.set_text(f"used up after {covered:.1f} days")
+        self.crossing.set_visible(used_up)
+        self.crossing_label.set_visible(used_up)
+        self.ax.set_ylim(0, max(last, soldiers) * 1.1)
+        return self.fig
+
+
 def draw_days_covered(
     soldiers: float,
     losses_per_day: float,
@@ -95,46 +157,14 @@ def draw_days_covered(
 ) -> Figure:
     """Chart: losses piling up day by day, against a one-off group of soldiers.
 
-    The crossing point is ``days_covered(soldiers, losses_per_day)``.
+    The crossing point is ``days_covered(soldiers, losses_per_day)``. (The same chart
+    as ``DaysCoveredChart``, drawn new: for a one-off chart in a notebook.)
 
     >>> fig = draw_days_covered(10_000, 1_200)
     >>> fig.axes[0].get_xlabel()
     'days from arrival'
     """
-    covered = days_covered(soldiers, losses_per_day)
-    line = cumulative_losses(losses_per_day, days)
-    fig, ax = style.figure(7.5, 4.0, right_room=1.9)
-    ax.plot(line["day"], line["losses"], marker="", color=style.PALETTE["vermillion"])
-    style.label_end(
-        ax,
-        days,
-        line["losses"].iloc[-1],
-        f"losses at {losses_per_day:,.0f} a day",
-        style.PALETTE["vermillion"],
-    )
-    ax.axhline(soldiers, color=style.PALETTE["blue"], linestyle="--", linewidth=2)
-    ax.annotate(
-        f"{soldiers:,.0f} soldiers",
-        xy=(0.5, soldiers),
-        xytext=(0, 6),
-        textcoords="offset points",
-        color=style.PALETTE["blue"],
-    )
-    if covered <= days:
-        ax.plot([covered], [soldiers], marker="o", color=style.PALETTE["black"], linestyle="none")
-        ax.annotate(
-            f"used up after {covered:.1f} days",
-            xy=(covered, soldiers),
-            xytext=(10, -22),
-            textcoords="offset points",
-        )
-    ax.set_xlim(0, days)
-    ax.set_ylim(0, max(line["losses"].iloc[-1], soldiers) * 1.1)
-    ax.set_xlabel("days from arrival")
-    ax.set_ylabel("people")
-    ax.yaxis.set_major_formatter("{x:,.0f}")
-    style.add_source(fig, source_line(*source_ids))
-    return fig
+    return DaysCoveredChart(days, source_ids).update(soldiers, losses_per_day)
 
 
 # --- Notebook 04: stocks and flows ------------------------------------------------------

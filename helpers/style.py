@@ -12,14 +12,20 @@ pyplot's), so a cell shows a chart exactly once: end the cell with the figure.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import io
 import textwrap
+from collections.abc import Iterator
 
 import matplotlib as mpl
 from cycler import cycler
 from IPython import get_ipython
 from matplotlib.axes import Axes
+from matplotlib.backends import backend_svg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "label_end",
     "png_bytes",
     "svg_text",
+    "LiveChart",
 ]
 
 # Okabe & Ito (2008), a palette that stays distinct for the common kinds of colour blindness.
@@ -92,6 +99,38 @@ def use() -> None:
         shell.display_formatter.formatters["image/png"].for_type(Figure, png_bytes)
 
 
+_TEXT_TO_PATH = TextToPath()
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_size(text: str, font: FontProperties, ismath: bool | str) -> tuple[float, float, float]:
+    return _TEXT_TO_PATH.get_text_width_height_descent(text, font, ismath)
+
+
+class _RendererSVGRememberingTextSizes(backend_svg.RendererSVG):
+    """matplotlib's SVG renderer, but text sizes are measured once per session.
+
+    matplotlib keeps its cache of text sizes per renderer, and every save makes a new
+    renderer, so each slider redraw measured every label again (about a third of the
+    time). An SVG renderer measures text in the same way whatever the figure, so one
+    shared cache gives the same sizes; ``tests/test_widgets.py`` checks the SVG is equal.
+    """
+
+    def get_text_width_height_descent(self, s, prop, ismath):  # noqa: ANN001, D102
+        # A copy: FontProperties can change after it is used as a key.
+        return _text_size(s, prop.copy(), ismath)
+
+
+@contextlib.contextmanager
+def _svg_text_sizes_remembered() -> Iterator[None]:
+    plain = backend_svg.RendererSVG
+    backend_svg.RendererSVG = _RendererSVGRememberingTextSizes
+    try:
+        yield
+    finally:
+        backend_svg.RendererSVG = plain
+
+
 def svg_text(fig: Figure) -> str:
     """The figure as SVG with real text (not outlines): about twice as fast as PNG.
 
@@ -102,9 +141,46 @@ def svg_text(fig: Figure) -> str:
     True
     """
     buffer = io.StringIO()
-    with mpl.rc_context({"svg.fonttype": "none"}):
+    with mpl.rc_context({"svg.fonttype": "none"}), _svg_text_sizes_remembered():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
+
+
+class LiveChart:
+    """A chart built once, whose lines, bars and labels a slider then moves in place.
+
+    Making a new figure for every slider position costs more than drawing it: a
+    ``LiveChart`` builds its figure and artists once (in ``__init__``, which ends with
+    ``super().__init__(fig)``) and ``update(**values)`` only changes what depends on
+    the values, then returns the same figure. ``explore(SomeChart(), ...)`` uses it;
+    the course's ``draw_...`` functions are ``SomeChart(...).update(...)`` on a new chart,
+    and ``tests/test_widgets.py`` checks that an updated chart gives the same SVG as a
+    new one.
+
+    >>> class Dot(LiveChart):
+    ...     def __init__(self) -> None:
+    ...         fig, ax = figure()
+    ...         (self.dot,) = ax.plot([0], [0])
+    ...         super().__init__(fig)
+    ...     def update(self, y: float) -> Figure:
+    ...         self.dot.set_ydata([y])
+    ...         return self.fig
+    >>> chart = Dot()
+    >>> chart(y=3) is chart(y=4)
+    True
+    >>> list(chart.fig.axes[0].lines[0].get_ydata())
+    [4]
+    """
+
+    def __init__(self, fig: Figure) -> None:
+        self.fig = fig
+
+    def update(self, **values: object) -> Figure:
+        """Move the chart's artists to show these values; return the figure."""
+        raise NotImplementedError
+
+    def __call__(self, **values: object) -> Figure:
+        return self.update(**values)
 
 
 def png_bytes(fig: Figure) -> bytes:

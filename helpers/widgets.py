@@ -1,13 +1,12 @@
-"""Wire sliders to a drawing function: the what-if explorers of the course.
+"""Wire sliders to a chart: the what-if explorers of the course.
 
 A widget has three parts (see CONTRIBUTING.md): a pure function in a strand module that
-computes what to draw (tested directly), a drawing function that returns a ``Figure``,
-and a call to ``explore`` in the notebook. Handouts show the stored chart at the default
-values in place of the live widget.
+computes what to draw (tested directly), a chart that draws it (a ``LiveChart`` from
+``helpers.style``, which moves its artists instead of making a new figure each time; a
+plain function returning a ``Figure`` also works), and a call to ``explore`` in the
+notebook. Handouts show the stored chart at the default values in place of the live widget.
 
 >>> from matplotlib.figure import Figure
-
-from helpers.style import svg_text
 >>> def draw(n: int) -> Figure:
 ...     fig = Figure()
 ...     fig.subplots().plot(list(range(n)))
@@ -116,6 +115,9 @@ class Explorer:
 
 def explore(draw: Callable[..., Figure], **controls: widgets.ValueWidget) -> Explorer:
     """Sliders named after ``draw``'s arguments, and the chart they redraw.
+
+    ``draw`` is a ``LiveChart`` (``explore(DaysCoveredChart(), ...)``: the quick way) or
+    any function that returns a new ``Figure`` for the sliders' values.
 
     The chart is drawn once at the sliders' starting values, which are the defaults a
     handout shows.

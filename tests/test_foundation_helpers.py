@@ -81,3 +81,10 @@ def test_draw_days_covered_marks_the_crossing_point():
     xs = [x for line in ax.lines for x in line.get_xdata() if 8 < x < 9]
     assert xs and xs[0] == pytest.approx(manpower.days_covered(10_000, 1_200))
     assert fig.texts[-1].get_text().startswith("Source")
+
+
+def test_draw_days_covered_has_no_crossing_when_soldiers_outlast_the_chart():
+    ax = manpower.draw_days_covered(50_000, 500).axes[0]  # 100 days, the chart shows 30
+    shown = [t.get_text() for t in ax.texts if t.get_visible()]
+    assert not any("used up" in text for text in shown)
+    assert [line for line in ax.lines if line.get_marker() == "o" and line.get_visible()] == []

@@ -1,0 +1,113 @@
+"""The live charts behind the sliders: an updated chart must look exactly like a new one.
+
+A slider redraw moves the artists of one figure (``helpers.style.LiveChart``) instead of
+building a new figure. These tests walk each live chart through a series of slider
+positions (including ones that hide or show a label) and compare its SVG, byte for byte,
+with a chart drawn new for the same values.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import matplotlib as mpl
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import manpower, style
+from helpers.style import svg_text
+from helpers.widgets import explore, int_slider
+
+# chart factory (as a notebook's explore() cell makes it), the one-off draw function for
+# the same values, and slider positions to walk through in this order.
+LIVE_CHARTS: dict[str, tuple[Callable[[], style.LiveChart], Callable[..., Figure], list]] = {
+    "01 days covered": (
+        manpower.DaysCoveredChart,
+        manpower.draw_days_covered,
+        [
+            {"soldiers": 10_000, "losses_per_day": 1_200},
+            {"soldiers": 50_000, "losses_per_day": 500},  # not used up in 30 days: no dot
+            {"soldiers": 1_000, "losses_per_day": 2_500},  # the dot comes back
+            {"soldiers": 0, "losses_per_day": 1_200},
+            {"soldiers": 10_000, "losses_per_day": 1_200},
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(LIVE_CHARTS))
+def test_an_updated_chart_draws_the_same_svg_as_a_new_one(name):
+    make, draw, positions = LIVE_CHARTS[name]
+    chart = make()
+    first = chart.fig
+    for values in positions:
+        updated = svg_text(chart(**values))
+        assert chart.fig is first, "a live chart keeps its figure"
+        assert updated == svg_text(draw(**values)), f"{name} differs at {values}"
+
+
+@pytest.mark.parametrize("name", list(LIVE_CHARTS))
+def test_bad_input_leaves_the_chart_as_it_was(name):
+    make, _, positions = LIVE_CHARTS[name]
+    chart = make()
+    before = svg_text(chart(**positions[0]))
+    for argument in positions[0]:
+        with pytest.raises((ValueError, TypeError), match=argument):
+            chart(**(positions[0] | {argument: -1}))
+        assert svg_text(chart.fig) == before, f"{argument}=-1 changed the chart"
+
+
+@pytest.mark.parametrize("name", list(LIVE_CHARTS))
+def test_an_update_is_faster_than_a_new_chart(name):
+    """In turns, so both see the same load; fastest against fastest."""
+    make, draw, positions = LIVE_CHARTS[name]
+    chart = make()
+    svg_text(chart(**positions[0]))  # warm up
+    svg_text(draw(**positions[0]))
+    live, new = [], []
+    for _ in range(3):
+        for values in positions:
+            start = time.perf_counter()
+            svg_text(chart(**values))
+            live.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            svg_text(draw(**values))
+            new.append(time.perf_counter() - start)
+    assert min(live) < 0.8 * min(new)
+
+
+def test_remembered_text_sizes_change_nothing_in_the_svg():
+    fig = manpower.draw_days_covered(12_345, 1_357)
+    plain = io_svg(fig)
+    assert svg_text(fig) == plain
+    assert svg_text(fig) == plain  # and again, now from the remembered sizes
+
+
+def io_svg(fig: Figure) -> str:
+    """The SVG as matplotlib writes it without the course's text-size memory."""
+    import io
+
+    buffer = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def test_svg_text_puts_matplotlibs_renderer_back():
+    from matplotlib.backends import backend_svg
+
+    plain = backend_svg.RendererSVG
+    svg_text(manpower.draw_days_covered(10_000, 1_200))
+    assert backend_svg.RendererSVG is plain
+
+
+def test_explore_drives_a_live_chart():
+    chart = manpower.DaysCoveredChart()
+    explorer = explore(
+        chart,
+        soldiers=int_slider("soldiers", 10_000, 1_000, 50_000, 1_000),
+        losses_per_day=int_slider("losses", 1_200, 500, 2_500, 50),
+    )
+    assert explorer.redraw(soldiers=20_000) is chart.fig
+    assert "20,000 soldiers" in explorer.render(soldiers=20_000)
