@@ -36,6 +36,7 @@ __all__ = [
     "draw_losses_series",
     "draw_days_by_source",
     "draw_force_path",
+    "ForcePathChart",
 ]
 
 
@@ -468,62 +469,102 @@ def _spread(low_then_high: list[float], gap: float) -> list[float]:
     return [middle - gap / 2, middle + gap / 2]
 
 
+FORCE_PATH_SOURCES = (
+    "russia_losses_per_day",
+    "ru_recruits_per_day_claim",
+    "nk_soldiers_left",
+    "ru_troops_in_ukraine",
+)
+
+
+class ForcePathChart(style.LiveChart):
+    """Chart: a force month by month (30-day months), with and without foreign arrivals.
+
+    ``start`` is a model input; by default the estimate of Russian troops in Ukraine
+    (``fact("ru_troops_in_ukraine")``). Two lines: the path with ``arrivals_per_month``
+    and the path with none, each labelled at its end. Built once; ``update`` (a slider
+    move) only moves the lines and labels.
+
+    >>> chart = ForcePathChart()
+    >>> fig = chart.update(losses_per_day=1_200, recruits_per_day=1_000, arrivals_per_month=0)
+    >>> [int(line.get_ydata()[-1]) for line in fig.axes[0].lines[:2]]
+    [528000, 528000]
+    """
+
+    def __init__(
+        self, start: float | None = None, source_ids: tuple[str, ...] = FORCE_PATH_SOURCES
+    ) -> None:
+        begin = fact("ru_troops_in_ukraine").value if start is None else start
+        self.begin = require_number("start", begin)
+        fig, ax = style.figure(7.5, 4.0, right_room=2.4)
+        self.ax = ax
+        self.paths = []
+        for colour in (style.PALETTE["vermillion"], style.PALETTE["blue"]):
+            (line,) = ax.plot([0, 1], [0, 0], marker="", color=colour)
+            style.label_end(ax, 1, 0, "", colour)
+            self.paths.append((line, ax.texts[-1]))
+        ax.axhline(self.begin, color=style.GREY, linestyle=":", linewidth=1.2)
+        ax.set_xlabel("months from now (30-day months)")
+        ax.set_ylabel("soldiers (model)")
+        ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # few ticks: quicker redraws
+        ax.yaxis.set_major_locator(MaxNLocator(5))
+        ax.yaxis.set_major_formatter("{x:,.0f}")
+        start_note = f" Start: {self.begin:,.0f}, a model input."
+        style.add_source(fig, source_line(*source_ids) + start_note)
+        super().__init__(fig)
+
+    def update(  # type: ignore[override]
+        self,
+        losses_per_day: float,
+        recruits_per_day: float,
+        arrivals_per_month: float,
+        months: int = 12,
+    ) -> Figure:
+        """Show the two paths for these rates over ``months``; return the figure."""
+        length = require_count("months", months, allow_zero=False)
+        arrivals_per_month = require_number("arrivals_per_month", arrivals_per_month)
+        kwargs = {
+            "start": self.begin,
+            "periods": length,
+            "losses_per_period": per_period(
+                require_number("losses_per_day", losses_per_day), DAYS_PER_MONTH
+            ),
+            "recruits_per_period": per_period(
+                require_number("recruits_per_day", recruits_per_day), DAYS_PER_MONTH
+            ),
+        }
+        without = simulate_force(**kwargs)
+        with_ = simulate_force(**kwargs, arrivals_per_period=arrivals_per_month)
+        labels = ("no foreign arrivals", f"+{arrivals_per_month:,.0f} arrivals a month")
+        top = max(with_["force"].max(), self.begin) * 1.15 or 1.0
+        ends = [float(without["force"].iloc[-1]), float(with_["force"].iloc[-1])]
+        label_at = _spread(ends, gap=0.17 * top)
+        for (line, text), path, label, end, at in zip(
+            self.paths, (without, with_), labels, ends, label_at, strict=True
+        ):
+            line.set_data(path["period"].to_numpy(), path["force"].to_numpy())
+            text.xy = (length, at)
+            text.set_text(f"{label}\n{end:,.0f}")
+        self.ax.set_ylim(0, top)
+        self.ax.set_xlim(0, length)
+        return self.fig
+
+
 def draw_force_path(
     losses_per_day: float,
     recruits_per_day: float,
     arrivals_per_month: float,
     months: int = 12,
     start: float | None = None,
-    source_ids: tuple[str, ...] = (
-        "russia_losses_per_day",
-        "ru_recruits_per_day_claim",
-        "nk_soldiers_left",
-        "ru_troops_in_ukraine",
-    ),
+    source_ids: tuple[str, ...] = FORCE_PATH_SOURCES,
 ) -> Figure:
     """Chart: a force month by month (30-day months), with and without foreign arrivals.
 
-    ``start`` is a model input; by default the estimate of Russian troops in Ukraine
-    (``fact("ru_troops_in_ukraine")``). Two lines: the path with ``arrivals_per_month``
-    and the path with none, each labelled at its end.
+    The same chart as ``ForcePathChart``, drawn new: for a one-off chart in a notebook.
 
     >>> fig = draw_force_path(1_200, 1_000, 10_000, months=12)
     >>> [int(line.get_ydata()[-1]) for line in fig.axes[0].lines[:2]]
     [528000, 648000]
     """
-    begin = fact("ru_troops_in_ukraine").value if start is None else start
-    length = require_count("months", months, allow_zero=False)
-    arrivals_per_month = require_number("arrivals_per_month", arrivals_per_month)
-    kwargs = {
-        "start": begin,
-        "periods": length,
-        "losses_per_period": per_period(
-            require_number("losses_per_day", losses_per_day), DAYS_PER_MONTH
-        ),
-        "recruits_per_period": per_period(
-            require_number("recruits_per_day", recruits_per_day), DAYS_PER_MONTH
-        ),
-    }
-    without = simulate_force(**kwargs)
-    with_ = simulate_force(**kwargs, arrivals_per_period=arrivals_per_month)
-    fig, ax = style.figure(7.5, 4.0, right_room=2.4)
-    paths = (
-        (without, "no foreign arrivals", style.PALETTE["vermillion"]),
-        (with_, f"+{arrivals_per_month:,.0f} arrivals a month", style.PALETTE["blue"]),
-    )
-    top = max(with_["force"].max(), begin) * 1.15 or 1.0
-    ends = [float(path["force"].iloc[-1]) for path, _, _ in paths]
-    label_at = _spread(ends, gap=0.17 * top)
-    for (path, label, colour), end, at in zip(paths, ends, label_at, strict=True):
-        ax.plot(path["period"], path["force"], marker="", color=colour)
-        style.label_end(ax, length, at, f"{label}\n{end:,.0f}", colour)
-    ax.axhline(begin, color=style.GREY, linestyle=":", linewidth=1.2)
-    ax.set_ylim(0, top)
-    ax.set_xlim(0, length)
-    ax.set_xlabel("months from now (30-day months)")
-    ax.set_ylabel("soldiers (model)")
-    ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # few ticks: quicker redraws
-    ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax.yaxis.set_major_formatter("{x:,.0f}")
-    style.add_source(fig, source_line(*source_ids) + f" Start: {begin:,.0f}, a model input.")
-    return fig
+    chart = ForcePathChart(start, source_ids)
+    return chart.update(losses_per_day, recruits_per_day, arrivals_per_month, months)

@@ -231,12 +231,12 @@ def test_force_path_widget_redraws_about_as_fast_as_notebook_01s():
     # Absolute times depend on the machine's load, so compare with the reference widget
     # of notebook 01 (measured on a quiet machine: well under 100 ms; see the report).
     reference = explore(
-        manpower.draw_days_covered,
+        manpower.DaysCoveredChart(),
         soldiers=int_slider("soldiers", 10_000, 1_000, 50_000, 1_000),
         losses_per_day=int_slider("losses", 1_200, 500, 2_500, 50),
     )
     explorer = explore(
-        manpower.draw_force_path,
+        manpower.ForcePathChart(),
         losses_per_day=int_slider("losses", 1_200, 500, 2_500, 50),
         recruits_per_day=int_slider("recruits", 1_000, 0, 2_000, 50),
         arrivals_per_month=int_slider("arrivals", 10_000, 0, 50_000, 1_000),

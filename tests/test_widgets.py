@@ -33,6 +33,25 @@ LIVE_CHARTS: dict[str, tuple[Callable[[], style.LiveChart], Callable[..., Figure
             {"soldiers": 10_000, "losses_per_day": 1_200},
         ],
     ),
+    "04 force path": (
+        manpower.ForcePathChart,
+        manpower.draw_force_path,
+        [
+            {"losses_per_day": 1_200, "recruits_per_day": 1_000, "arrivals_per_month": 10_000},
+            # the two end labels close together (pushed apart), then far apart
+            {"losses_per_day": 1_200, "recruits_per_day": 1_000, "arrivals_per_month": 0},
+            {"losses_per_day": 2_500, "recruits_per_day": 0, "arrivals_per_month": 40_000},
+            # fewer months (shorter lines, fewer ticks), then more
+            {
+                "losses_per_day": 500,
+                "recruits_per_day": 2_000,
+                "arrivals_per_month": 0,
+                "months": 1,
+            },
+            {"losses_per_day": 2_500, "recruits_per_day": 0, "arrivals_per_month": 0, "months": 36},
+            {"losses_per_day": 1_200, "recruits_per_day": 1_000, "arrivals_per_month": 10_000},
+        ],
+    ),
 }
 
 
