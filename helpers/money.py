@@ -35,6 +35,7 @@ __all__ = [
     "draw_troop_income_estimates",
     "draw_russian_pay",
     "draw_payment_vs_economy",
+    "PaymentVsEconomyChart",
 ]
 
 MILLION = 1_000_000
@@ -474,47 +475,73 @@ def _share_text(share: float) -> str:
     return f"{100 * share:,.0f}% of" if share < 2 else f"{share:,.1f} times"
 
 
+class PaymentVsEconomyChart(style.LiveChart):
+    """Chart for the what-if widget: the payment adding up, against a year of recorded exports.
+
+    The text box says what the total is as a share of North Korea's yearly exports and GNI.
+    Built once; each ``update`` (a slider move) only moves the line, the label and the text.
+
+    >>> chart = PaymentVsEconomyChart()
+    >>> fig = chart.update(soldiers=100_000, months=36)
+    >>> fig.axes[0].texts[-1].get_text().splitlines()[1]
+    "= 21.8 times a year's exports"
+    """
+
+    def __init__(self) -> None:
+        _, exports, _, source = _widget_constants()
+        self.exports_millions = exports / MILLION
+        fig, ax = style.figure(7.5, 4.0, right_room=0.3)
+        self.ax = ax
+        blue = style.PALETTE["blue"]
+        (self.payment,) = ax.plot([0, 1], [0, 0], marker="", color=style.PALETTE["vermillion"])
+        ax.axhline(self.exports_millions, color=blue, linestyle="--", linewidth=2)
+        self.exports_label = ax.annotate(
+            "North Korea's recorded exports in one year (2023)",
+            xy=(1, self.exports_millions),
+            xytext=(-4, 5),
+            ha="right",
+            textcoords="offset points",
+            color=blue,
+            fontsize=10,
+        )
+        self.summary = ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", fontsize=11)
+        ax.set_xlabel("months of deployment")
+        ax.set_ylabel("million US dollars paid")
+        ax.yaxis.set_major_formatter("{x:,.0f}")
+        ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # fewer ticks: a faster redraw
+        ax.yaxis.set_major_locator(MaxNLocator(5))
+        style.add_source(fig, source)
+        super().__init__(fig)
+
+    def update(self, soldiers: int = 10_000, months: int = 12) -> Figure:  # type: ignore[override]
+        """Show ``soldiers`` paid for over ``months`` months; return the figure."""
+        count = require_count("soldiers", soldiers)
+        pay, exports, gni, _ = _widget_constants()
+        line = cumulative_payment(count, pay, months)
+        total = line["paid_usd"].iloc[-1]
+        summary = (
+            f"After {int(months)} {'month' if int(months) == 1 else 'months'}:"
+            f" \\${total / MILLION:,.0f} million\n"
+            f"= {_share_text(share_of(total, exports))} a year's exports\n"
+            f"= {100 * share_of(total, gni):,.1f}% of a year's GNI"
+        )
+        # Everything is computed and checked: now move the artists.
+        self.payment.set_data(line["month"].to_numpy(), line["paid_usd"].to_numpy() / MILLION)
+        self.exports_label.xy = (months, self.exports_millions)
+        self.summary.set_text(summary)
+        self.ax.set_xlim(0, months)
+        self.ax.set_ylim(0, max(total, exports) / MILLION * 1.5)
+        return self.fig
+
+
 def draw_payment_vs_economy(soldiers: int = 10_000, months: int = 12) -> Figure:
     """Chart for the what-if widget: the payment adding up, against a year of recorded exports.
 
     The text box says what the total is as a share of North Korea's yearly exports and GNI.
+    (The same chart as ``PaymentVsEconomyChart``, drawn new: for a one-off chart.)
 
     >>> fig = draw_payment_vs_economy(10_000, 12)
     >>> round(fig.axes[0].lines[0].get_ydata()[-1])
     240
     """
-    count = require_count("soldiers", soldiers)
-    pay, exports, gni, source = _widget_constants()
-    line = cumulative_payment(count, pay, months)
-    total = line["paid_usd"].iloc[-1]
-    fig, ax = style.figure(7.5, 4.0, right_room=0.3)
-    ax.plot(line["month"], line["paid_usd"] / MILLION, marker="", color=style.PALETTE["vermillion"])
-    ax.axhline(exports / MILLION, color=style.PALETTE["blue"], linestyle="--", linewidth=2)
-    ax.annotate(
-        "North Korea's recorded exports in one year (2023)",
-        xy=(months, exports / MILLION),
-        xytext=(-4, 5),
-        ha="right",
-        textcoords="offset points",
-        color=style.PALETTE["blue"],
-        fontsize=10,
-    )
-    ax.text(
-        0.02,
-        0.97,
-        f"After {int(months)} months: \\${total / MILLION:,.0f} million\n"
-        f"= {_share_text(share_of(total, exports))} a year's exports\n"
-        f"= {100 * share_of(total, gni):,.1f}% of a year's GNI",
-        transform=ax.transAxes,
-        va="top",
-        fontsize=11,
-    )
-    ax.set_xlim(0, months)
-    ax.set_ylim(0, max(total, exports) / MILLION * 1.5)
-    ax.set_xlabel("months of deployment")
-    ax.set_ylabel("million US dollars paid")
-    ax.yaxis.set_major_formatter("{x:,.0f}")
-    ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # fewer ticks: a faster redraw
-    ax.yaxis.set_major_locator(MaxNLocator(5))
-    style.add_source(fig, source)
-    return fig
+    return PaymentVsEconomyChart().update(soldiers, months)

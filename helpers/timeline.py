@@ -42,6 +42,7 @@ __all__ = [
     "brier_breakdown",
     "draw_numbers_over_time",
     "draw_brier",
+    "BrierChart",
 ]
 
 CATEGORIES = ("deployment", "casualties", "confirmation", "payments", "other")
@@ -549,6 +550,76 @@ def draw_numbers_over_time() -> Figure:
     return fig
 
 
+class BrierChart(style.LiveChart):
+    """Chart: your penalty on each forecast, your Brier score, and the 50-50 guesser's score.
+
+    Built once; each ``update`` (a slider move) only changes the bar lengths and moves
+    your score's line and label.
+
+    >>> chart = BrierChart()
+    >>> fig = chart.update(0.9, 0.6, 0.3, 0.2, 0.1)
+    >>> fig.axes[0].texts[0].get_text()
+    ' your Brier score 0.18'
+    """
+
+    def __init__(self) -> None:
+        # What happened (1 or 0) for each forecast: it never changes, only your probabilities do.
+        self.outcomes = outcomes = [outcome for _, outcome, _ in _outcomes()]
+        fig, ax = style.figure(7.5, 3.8, right_room=0.4)
+        fig.subplots_adjust(left=2.6 / 7.5)
+        y = list(range(len(outcomes)))[::-1]
+        colours = [style.PALETTE["green"] if o else style.PALETTE["orange"] for o in outcomes]
+        self.bars = ax.barh(y, [0] * len(outcomes), color=colours, height=0.6).patches
+        labels = [f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}" for k, o, _ in _outcomes()]
+        ax.set_yticks(y, labels)
+        self.score_line = ax.axvline(0, color=style.PALETTE["black"], linewidth=2)
+        ax.axvline(COIN_FLIP, color=style.GREY, linestyle="--", linewidth=1.5)
+        # Your score's label sits just above the top bar.
+        self.score_label = ax.text(0, len(y) - 0.45, "", fontsize=10)
+        ax.text(COIN_FLIP, -0.95, f" 50-50 guesser {COIN_FLIP:.2f}", fontsize=10, color=style.GREY)
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"])
+        ax.set_ylim(-1.1, len(y) - 0.1)
+        ax.set_xlabel("penalty = (your probability - outcome)², lower is better")
+        ax.grid(axis="y", visible=False)
+        style.add_source(fig, _brier_source_line(), width=100)
+        super().__init__(fig)
+
+    def update(  # type: ignore[override]
+        self,
+        more_than_12000: float = 0.5,
+        casualties_2024: float = 0.5,
+        russia_admits_2024: float = 0.5,
+        half_casualties: float = 0.5,
+        nk_admits_1000: float = 0.5,
+    ) -> Figure:
+        """Show the penalties for these five probabilities; return the figure."""
+        names = (
+            "more_than_12000",
+            "casualties_2024",
+            "russia_admits_2024",
+            "half_casualties",
+            "nk_admits_1000",
+        )
+        given = (
+            more_than_12000,
+            casualties_2024,
+            russia_admits_2024,
+            half_casualties,
+            nk_admits_1000,
+        )
+        for name, value in zip(names, given, strict=True):
+            require_share(name, value)
+        penalties = [(p - o) ** 2 for p, o in zip(given, self.outcomes, strict=True)]
+        score = sum(penalties) / len(penalties)
+        for bar, penalty in zip(self.bars, penalties, strict=True):
+            bar.set_width(penalty)
+        self.score_line.set_xdata([score, score])
+        self.score_label.set_x(score)
+        self.score_label.set_text(f" your Brier score {score:.2f}")
+        return self.fig
+
+
 def draw_brier(
     more_than_12000: float = 0.5,
     casualties_2024: float = 0.5,
@@ -558,38 +629,12 @@ def draw_brier(
 ) -> Figure:
     """Chart: your penalty on each forecast, your Brier score, and the 50-50 guesser's score.
 
+    (The same chart as ``BrierChart``, drawn new: for a one-off chart in a notebook.)
+
     >>> fig = draw_brier(1, 1, 0, 1, 0)
     >>> [float(b.get_width()) for b in fig.axes[0].patches]
     [0.0, 0.0, 0.0, 0.0, 0.0]
     """
-    names = (
-        "more_than_12000",
-        "casualties_2024",
-        "russia_admits_2024",
-        "half_casualties",
-        "nk_admits_1000",
+    return BrierChart().update(
+        more_than_12000, casualties_2024, russia_admits_2024, half_casualties, nk_admits_1000
     )
-    given = (more_than_12000, casualties_2024, russia_admits_2024, half_casualties, nk_admits_1000)
-    for name, value in zip(names, given, strict=True):
-        require_share(name, value)
-    outcomes = [outcome for _, outcome, _ in _outcomes()]
-    penalties = [(p - o) ** 2 for p, o in zip(given, outcomes, strict=True)]
-    score = sum(penalties) / len(penalties)
-    fig, ax = style.figure(7.5, 3.8, right_room=0.4)
-    fig.subplots_adjust(left=2.6 / 7.5)
-    y = list(range(len(penalties)))[::-1]
-    colours = [style.PALETTE["green"] if o else style.PALETTE["orange"] for o in outcomes]
-    ax.barh(y, penalties, color=colours, height=0.6)
-    labels = [f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}" for k, o, _ in _outcomes()]
-    ax.set_yticks(y, labels)
-    ax.axvline(score, color=style.PALETTE["black"], linewidth=2)
-    ax.axvline(COIN_FLIP, color=style.GREY, linestyle="--", linewidth=1.5)
-    ax.text(score, len(y) - 0.45, f" your Brier score {score:.2f}", fontsize=10)
-    ax.text(COIN_FLIP, -0.95, f" 50-50 guesser {COIN_FLIP:.2f}", fontsize=10, color=style.GREY)
-    ax.set_xlim(0, 1)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"])
-    ax.set_ylim(-1.1, len(y) - 0.1)
-    ax.set_xlabel("penalty = (your probability - outcome)², lower is better")
-    ax.grid(axis="y", visible=False)
-    style.add_source(fig, _brier_source_line(), width=100)
-    return fig

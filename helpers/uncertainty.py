@@ -49,6 +49,7 @@ __all__ = [
     "draw_estimates",
     "draw_tornado",
     "draw_monte_carlo",
+    "MonteCarloChart",
 ]
 
 SEED = 2024  # any fixed number: the same seed gives the same random draws every time
@@ -521,6 +522,81 @@ def draw_tornado(table: pd.DataFrame, label: str) -> Figure:
     return fig
 
 
+class MonteCarloChart(style.LiveChart):
+    """Chart: the spread of deployments needed per month, from 10,000 seeded random draws.
+
+    Built once; each ``update`` (a slider move) redraws the draws and moves the shading,
+    the dashed lines and the text box. Same arguments as ``draw_monte_carlo``.
+
+    >>> chart = MonteCarloChart()
+    >>> fig = chart.update(1_200, 1_500, 700, 1_020, 10_000, 12_000)
+    >>> fig.axes[0].texts[0].get_text().splitlines()[0]
+    'middle 90% of draws: 0.76 to 1.93'
+    """
+
+    def __init__(self) -> None:
+        fig, ax = style.figure(7.5, 4.0)
+        self.ax = ax
+        # Placeholders: update() gives each its real position.
+        self.exact_span = ax.axvspan(0, 1, color="#eeeeee", zorder=0)
+        self.bars = ax.stairs(np.zeros(BINS.size - 1), BINS, fill=True, color=style.PALETTE["blue"])
+        self.middle_lines = ax.vlines(
+            [0, 1], 0, 1, colors=style.PALETTE["vermillion"], linestyles="--"
+        )
+        self.summary = ax.text(
+            0.99, 0.97, "", transform=ax.transAxes, ha="right", va="top", fontsize=10
+        )
+        ax.set_xlim(BINS[0], BINS[-1])
+        ax.set_xlabel("North Korean deployments needed each month to stop the force shrinking")
+        ax.set_ylabel("share of draws (%)")
+        ax.set_xticks(XTICKS)  # fixed ticks: quicker than letting matplotlib choose each redraw
+        style.add_source(fig, _monte_carlo_source())
+        super().__init__(fig)
+
+    def update(  # type: ignore[override]
+        self,
+        losses_low: int,
+        losses_high: int,
+        recruits_low: int,
+        recruits_high: int,
+        soldiers_low: int,
+        soldiers_high: int,
+    ) -> Figure:
+        """Draw the spread for these ranges (each pair swapped if low is above high)."""
+        pairs = {
+            "losses_per_day": ("losses_low", losses_low, "losses_high", losses_high),
+            "recruits_per_day": ("recruits_low", recruits_low, "recruits_high", recruits_high),
+            "soldiers": ("soldiers_low", soldiers_low, "soldiers_high", soldiers_high),
+        }
+        ranges = {}
+        for name, (a_name, a, b_name, b) in pairs.items():
+            lo = require_number(a_name, a)
+            hi = require_number(b_name, b)
+            ranges[name] = Interval(min(lo, hi), max(lo, hi))
+        if ranges["soldiers"].low == 0:
+            raise ValueError("soldiers_low must be more than zero")
+        results = monte_carlo(deployments_per_month, **ranges)
+        exact = interval_apply(deployments_per_month, **ranges)
+        middle = middle_range(results)
+        counts, edges = histogram(results)
+        top = max(counts.max(), 1.0) * 1.25
+        step = 5 if top < 25 else 10 if top < 50 else 20
+
+        # Grey: the interval-arithmetic range, cut off at the ends of the x-axis.
+        span_low, span_high = max(exact.low, edges[0]), min(exact.high, edges[-1])
+        self.exact_span.set_x(span_low)
+        self.exact_span.set_width(span_high - span_low)
+        self.bars.set_data(counts, edges)
+        self.middle_lines.set_segments([[(x, 0), (x, top)] for x in (middle.low, middle.high)])
+        self.summary.set_text(
+            f"middle 90% of draws: {middle.low:.2f} to {middle.high:.2f}\n"
+            f"interval arithmetic (grey): {exact.low:.2f} to {exact.high:.2f}"
+        )
+        self.ax.set_ylim(0, top * 1.15)
+        self.ax.set_yticks(np.arange(0, top * 1.15, step))
+        return self.fig
+
+
 def draw_monte_carlo(
     losses_low: int,
     losses_high: int,
@@ -532,54 +608,16 @@ def draw_monte_carlo(
     """Chart: the spread of deployments needed per month, from 10,000 seeded random draws.
 
     Each slider pair sets one range (swapped if the low end is above the high end). Shaded:
-    the interval-arithmetic range; dashed: the middle 90% of the draws.
+    the interval-arithmetic range; dashed: the middle 90% of the draws. (The same chart as
+    ``MonteCarloChart``, drawn new: for a one-off chart in a notebook.)
 
     >>> fig = draw_monte_carlo(1_200, 1_500, 700, 1_020, 10_000, 12_000)
     >>> fig.axes[0].get_xlabel()
     'North Korean deployments needed each month to stop the force shrinking'
     """
-    pairs = {
-        "losses_per_day": ("losses_low", losses_low, "losses_high", losses_high),
-        "recruits_per_day": ("recruits_low", recruits_low, "recruits_high", recruits_high),
-        "soldiers": ("soldiers_low", soldiers_low, "soldiers_high", soldiers_high),
-    }
-    ranges = {}
-    for name, (a_name, a, b_name, b) in pairs.items():
-        lo = require_number(a_name, a)
-        hi = require_number(b_name, b)
-        ranges[name] = Interval(min(lo, hi), max(lo, hi))
-    if ranges["soldiers"].low == 0:
-        raise ValueError("soldiers_low must be more than zero")
-    results = monte_carlo(deployments_per_month, **ranges)
-    exact = interval_apply(deployments_per_month, **ranges)
-    middle = middle_range(results)
-    counts, edges = histogram(results)
-    fig, ax = style.figure(7.5, 4.0)
-    ax.axvspan(max(exact.low, edges[0]), min(exact.high, edges[-1]), color="#eeeeee", zorder=0)
-    ax.stairs(counts, edges, fill=True, color=style.PALETTE["blue"])
-    top = max(counts.max(), 1.0) * 1.25
-    ax.vlines(
-        [middle.low, middle.high], 0, top, colors=style.PALETTE["vermillion"], linestyles="--"
+    return MonteCarloChart().update(
+        losses_low, losses_high, recruits_low, recruits_high, soldiers_low, soldiers_high
     )
-    ax.text(
-        0.99,
-        0.97,
-        f"middle 90% of draws: {middle.low:.2f} to {middle.high:.2f}\n"
-        f"interval arithmetic (grey): {exact.low:.2f} to {exact.high:.2f}",
-        transform=ax.transAxes,
-        ha="right",
-        va="top",
-        fontsize=10,
-    )
-    ax.set_xlim(edges[0], edges[-1])
-    ax.set_ylim(0, top * 1.15)
-    ax.set_xlabel("North Korean deployments needed each month to stop the force shrinking")
-    ax.set_ylabel("share of draws (%)")
-    ax.set_xticks(XTICKS)  # fixed ticks: quicker than letting matplotlib choose each redraw
-    step = 5 if top < 25 else 10 if top < 50 else 20
-    ax.set_yticks(np.arange(0, top * 1.15, step))
-    style.add_source(fig, _monte_carlo_source())
-    return fig
 
 
 @cache

@@ -195,7 +195,7 @@ def test_widget_redraw_costs_little_more_than_an_empty_chart():
     from helpers.widgets import explore, int_slider
 
     explorer = explore(
-        money.draw_payment_vs_economy,
+        money.PaymentVsEconomyChart(),  # as notebook 02 does: a live chart, moved in place
         soldiers=int_slider("soldiers", 10_000, 1_000, 100_000, 1_000),
         months=int_slider("months", 12, 1, 36),
     )

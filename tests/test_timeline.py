@@ -246,6 +246,20 @@ def test_widget_callback_renders():
     assert svg.startswith("<?xml")
 
 
+def test_live_brier_chart_moves_in_place():
+    chart = timeline.BrierChart()
+    explorer = explore(
+        chart,
+        more_than_12000=float_slider("a", 0.5, 0, 1, 0.05),
+        nk_admits_1000=float_slider("b", 0.5, 0, 1, 0.05),
+    )
+    fig = explorer.redraw(more_than_12000=1.0, nk_admits_1000=0.0)
+    assert fig is chart.fig
+    widths = [b.get_width() for b in fig.axes[0].patches]
+    assert widths == pytest.approx([0, 0.25, 0.25, 0.25, 0])
+    assert " your Brier score 0.15" in explorer.render(more_than_12000=1.0, nk_admits_1000=0.0)
+
+
 def test_notebook_sample_forecaster_matches_exercise_6_5():
     """The probabilities typed into notebook 06 for exercise 6.5 are the ones the check uses."""
     import nbformat

@@ -338,6 +338,21 @@ def test_draw_monte_carlo_swaps_reversed_ends_and_narrower_ranges_narrow_the_spr
         u.draw_monte_carlo(1_200, 1_500, 700, 1_020, 0, 0)
 
 
+def test_monte_carlo_chart_keeps_the_same_artists_as_the_sliders_move():
+    chart = u.MonteCarloChart()
+    ax = chart.fig.axes[0]
+    counts = set()
+    for values in [
+        (1_200, 1_500, 700, 1_020, 10_000, 12_000),
+        (1_340, 1_360, 850, 870, 11_000, 11_000),  # a tall, narrow spike
+        (800, 800, 1_500, 1_500, 1_000, 1_000),  # every draw far left of the axis
+    ]:
+        assert chart.update(*values) is chart.fig
+        counts.add((len(ax.patches), len(ax.collections), len(ax.lines), len(ax.texts)))
+    assert counts == {(2, 1, 0, 1)}
+    assert "interval arithmetic (grey): -21.00 to -21.00" in ax.texts[0].get_text()
+
+
 def test_widget_computation_is_fast_and_the_chart_is_light():
     """The slider callback: computing is a few milliseconds; drawing uses few artists.
 

@@ -15,9 +15,27 @@ import matplotlib as mpl
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import manpower, style
+from helpers import manpower, money, style, timeline
+from helpers import uncertainty as u
 from helpers.style import svg_text
 from helpers.widgets import explore, int_slider
+
+MC = (
+    "losses_low",
+    "losses_high",
+    "recruits_low",
+    "recruits_high",
+    "soldiers_low",
+    "soldiers_high",
+)
+
+BRIER = (
+    "more_than_12000",
+    "casualties_2024",
+    "russia_admits_2024",
+    "half_casualties",
+    "nk_admits_1000",
+)
 
 # chart factory (as a notebook's explore() cell makes it), the one-off draw function for
 # the same values, and slider positions to walk through in this order.
@@ -31,6 +49,19 @@ LIVE_CHARTS: dict[str, tuple[Callable[[], style.LiveChart], Callable[..., Figure
             {"soldiers": 1_000, "losses_per_day": 2_500},  # the dot comes back
             {"soldiers": 0, "losses_per_day": 1_200},
             {"soldiers": 10_000, "losses_per_day": 1_200},
+        ],
+    ),
+    "02 payment vs economy": (
+        money.PaymentVsEconomyChart,
+        money.draw_payment_vs_economy,
+        [
+            {"soldiers": 10_000, "months": 12},  # "73% of a year's exports"
+            {"soldiers": 100_000, "months": 36},  # "21.8 times": widest x, tallest y
+            {"soldiers": 1_000, "months": 1},  # shortest line; y set by the exports
+            {"soldiers": 50_000, "months": 12},
+            {"soldiers": 0, "months": 36},  # nothing paid: a flat line
+            {"soldiers": 27_000, "months": 12},  # just below the switch to "times"
+            {"soldiers": 10_000, "months": 12},
         ],
     ),
     "04 force path": (
@@ -50,6 +81,40 @@ LIVE_CHARTS: dict[str, tuple[Callable[[], style.LiveChart], Callable[..., Figure
             },
             {"losses_per_day": 2_500, "recruits_per_day": 0, "arrivals_per_month": 0, "months": 36},
             {"losses_per_day": 1_200, "recruits_per_day": 1_000, "arrivals_per_month": 10_000},
+        ],
+    ),
+    "05 monte carlo": (
+        u.MonteCarloChart,
+        u.draw_monte_carlo,
+        [
+            dict(zip(MC, (1_200, 1_500, 700, 1_020, 10_000, 12_000), strict=True)),
+            dict(zip(MC, (1_500, 1_200, 1_020, 700, 12_000, 10_000), strict=True)),  # swapped
+            dict(zip(MC, (1_340, 1_360, 850, 870, 11_000, 11_000), strict=True)),  # a tall spike
+            dict(
+                zip(MC, (800, 2_500, 300, 1_500, 1_000, 30_000), strict=True)
+            ),  # grey cut at both ends
+            dict(
+                zip(MC, (800, 800, 1_500, 1_500, 1_000, 1_000), strict=True)
+            ),  # all in the first bin
+            dict(
+                zip(MC, (2_500, 2_500, 300, 300, 1_000, 1_000), strict=True)
+            ),  # all in the last bin
+            dict(zip(MC, (1_300, 1_400, 800, 900, 10_500, 11_500), strict=True)),
+            dict(zip(MC, (1_200, 1_500, 700, 1_020, 10_000, 12_000), strict=True)),
+        ],
+    ),
+    "06 brier": (
+        timeline.BrierChart,
+        timeline.draw_brier,
+        [
+            dict(zip(BRIER, (0.5, 0.5, 0.5, 0.5, 0.5), strict=True)),
+            dict(zip(BRIER, (1, 1, 0, 1, 0), strict=True)),  # all right: score 0, no bars
+            dict(zip(BRIER, (0, 0, 1, 0, 1), strict=True)),  # all wrong: score 1, right edge
+            dict(zip(BRIER, (0.9, 0.6, 0.3, 0.2, 0.1), strict=True)),
+            dict(zip(BRIER, (0, 0, 0, 0, 0), strict=True)),
+            dict(zip(BRIER, (1, 1, 1, 1, 1), strict=True)),
+            dict(zip(BRIER, (0.85, 0.95, 0.05, 0.65, 0.15), strict=True)),
+            dict(zip(BRIER, (0.5, 0.5, 0.5, 0.5, 0.5), strict=True)),
         ],
     ),
 }
