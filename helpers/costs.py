@@ -19,6 +19,7 @@ from functools import cache
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from helpers import style
 from helpers._validate import require_number, require_share
@@ -49,6 +50,7 @@ __all__ = [
     "draw_break_even",
     "draw_weighted_scores",
     "draw_cost_comparison",
+    "CostComparisonChart",
 ]
 
 # Our assumptions (not a source's): illustrative starting points, always inputs.
@@ -356,8 +358,8 @@ def weighted_scores(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.Se
     return result.sort_values(ascending=False, kind="stable").rename("weighted score")
 
 
-def _bar_labels(ax, bars, fmt: str) -> None:
-    ax.bar_label(bars, labels=[fmt.format(b.get_width()) for b in bars], padding=4)
+def _bar_labels(ax, bars, fmt: str) -> list[Text]:
+    return ax.bar_label(bars, labels=[fmt.format(b.get_width()) for b in bars], padding=4)
 
 
 def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRACT_MONTHS) -> Figure:
@@ -481,6 +483,79 @@ def draw_weighted_scores(
     return fig
 
 
+class CostComparisonChart(style.LiveChart):
+    """Chart (the what-if widget): the cash to fill a monthly gap with effective soldiers, per option.
+
+    Built once; each ``update`` (a slider move) only changes the bars, their labels, the
+    x label and the source line. ``contract_months`` is the contract length used when
+    ``update`` is not given one (the notebook's widget has a slider for it too).
+
+    >>> chart = CostComparisonChart()
+    >>> fig = chart.update(gap_soldiers=15_000, nk_effectiveness=0.6, rub_per_usd=97.0121)
+    >>> [label.get_text() for label in chart.bar_labels]
+    ['$32 m', '$44 m', '$60 m']
+    """
+
+    BAR_LABEL = "${:,.0f} m"
+
+    def __init__(self, contract_months: float = ASSUMED_CONTRACT_MONTHS) -> None:
+        require_number("contract_months", contract_months, allow_zero=False)
+        self.contract_months = contract_months
+        fig, ax = style.figure(7.5, 3.4, right_room=0.6)
+        fig.subplots_adjust(left=2.3 / 7.5)
+        self.ax = ax
+        self.bars = ax.barh(
+            ["mobilisation\n(cash only)", "Russian contract\nsoldiers", "North Korean\ntroops"],
+            [0.0, 0.0, 0.0],
+            color=[_COLOURS[o] for o in reversed(OPTIONS)],
+        )
+        self.bar_labels = _bar_labels(ax, self.bars, self.BAR_LABEL)
+        ax.set_xticks([])  # the bars carry their values: fewer artists, a faster redraw
+        ax.tick_params(left=False)
+        ax.grid(visible=False)
+        ax.set_xlabel(" ")
+        self.x_label = ax.xaxis.label
+        # The source line ends with our assumptions, which update() fills in.
+        self.source = style.add_source(fig, _cost_source_line())
+        super().__init__(fig)
+
+    def update(  # type: ignore[override]
+        self,
+        gap_soldiers: float,
+        nk_effectiveness: float,
+        rub_per_usd: float,
+        contract_months: float | None = None,
+    ) -> Figure:
+        """Show the cost of filling ``gap_soldiers`` a month each way; return the figure."""
+        gap = require_number("gap_soldiers", gap_soldiers)
+        base = _base_inputs()
+        share = require_share("nk_effectiveness", nk_effectiveness, allow_zero=False)
+        months = self.contract_months if contract_months is None else contract_months
+        contract = contract_usd_per_soldier_month(
+            base["pay_rub_per_month"],
+            base["federal_signon_rub"],
+            base["regional_signon_rub"],
+            months,
+            rub_per_usd,
+        )
+        nk = nk_usd_per_soldier_month(base["fee_usd_per_month"], base["minders_per_30"], contract)
+        pay = base["pay_rub_per_month"] / rub_per_usd
+        millions = [pay * gap / 1e6, contract * gap / 1e6, nk / share * gap / 1e6]
+        source = (
+            _cost_source_line()
+            + f" At {rub_per_usd:g} roubles per dollar; effectiveness {nk_effectiveness:.2f};"
+            f" bonuses over {months:g} months (our assumptions)."
+        )
+        for bar, label, width in zip(self.bars, self.bar_labels, millions, strict=True):
+            bar.set_width(width)
+            label.xy = (width, label.xy[1])  # just right of the bar's end
+            label.set_text(self.BAR_LABEL.format(width))
+        self.ax.set_xlim(0, max(max(millions), 1.0) * 1.25)
+        self.x_label.set_text(f"million US dollars a month for {gap:,.0f} effective soldiers")
+        style.set_source(self.fig, self.source, source)
+        return self.fig
+
+
 def draw_cost_comparison(
     gap_soldiers: float,
     nk_effectiveness: float,
@@ -489,40 +564,10 @@ def draw_cost_comparison(
 ) -> Figure:
     """Chart (the what-if widget): the cash to fill a monthly gap with effective soldiers, per option.
 
+    (The same chart as ``CostComparisonChart``, drawn new: for a one-off chart in a notebook.)
+
     >>> fig = draw_cost_comparison(15_000, 0.6, 97.0121)
     >>> len(fig.axes[0].patches)
     3
     """
-    gap = require_number("gap_soldiers", gap_soldiers)
-    base = _base_inputs()
-    share = require_share("nk_effectiveness", nk_effectiveness, allow_zero=False)
-    contract = contract_usd_per_soldier_month(
-        base["pay_rub_per_month"],
-        base["federal_signon_rub"],
-        base["regional_signon_rub"],
-        contract_months,
-        rub_per_usd,
-    )
-    nk = nk_usd_per_soldier_month(base["fee_usd_per_month"], base["minders_per_30"], contract)
-    pay = base["pay_rub_per_month"] / rub_per_usd
-    millions = [pay * gap / 1e6, contract * gap / 1e6, nk / share * gap / 1e6]
-    fig, ax = style.figure(7.5, 3.4, right_room=0.6)
-    fig.subplots_adjust(left=2.3 / 7.5)
-    bars = ax.barh(
-        ["mobilisation\n(cash only)", "Russian contract\nsoldiers", "North Korean\ntroops"],
-        millions,
-        color=[_COLOURS[o] for o in reversed(OPTIONS)],
-    )
-    _bar_labels(ax, bars, "${:,.0f} m")
-    ax.set_xlim(0, max(max(millions), 1.0) * 1.25)
-    ax.set_xticks([])  # the bars carry their values: fewer artists, a faster redraw
-    ax.tick_params(left=False)
-    ax.grid(visible=False)
-    ax.set_xlabel(f"million US dollars a month for {gap:,.0f} effective soldiers")
-    style.add_source(
-        fig,
-        _cost_source_line()
-        + f" At {rub_per_usd:g} roubles per dollar; effectiveness {nk_effectiveness:.2f};"
-        f" bonuses over {contract_months:g} months (our assumptions).",
-    )
-    return fig
+    return CostComparisonChart(contract_months).update(gap_soldiers, nk_effectiveness, rub_per_usd)

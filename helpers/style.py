@@ -5,7 +5,7 @@ direct label, so no chart relies on colour alone. Figures are plain ``Figure`` o
 pyplot's), so a cell shows a chart exactly once: end the cell with the figure.
 
 >>> fig, ax = figure()
->>> add_source(fig, "Source: an example.")
+>>> source = add_source(fig, "Source: an example.")
 >>> fig.texts[-1].get_text()
 'Source: an example.'
 """
@@ -25,6 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends import backend_svg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
@@ -35,6 +36,7 @@ __all__ = [
     "use",
     "figure",
     "add_source",
+    "set_source",
     "label_end",
     "png_bytes",
     "svg_text",
@@ -227,14 +229,28 @@ def figure(
     return fig, axes
 
 
-def add_source(fig: Figure, text: str, width: int = 110) -> None:
-    """Print a source line (see ``helpers.sources.source_line``) under the chart."""
+def add_source(fig: Figure, text: str, width: int = 110) -> Text:
+    """Print a source line (see ``helpers.sources.source_line``) under the chart; return it."""
+    source = fig.text(0.01, 0.015, "", fontsize=9, color=GREY, ha="left", va="bottom")
+    set_source(fig, source, text, width)
+    return source
+
+
+def set_source(fig: Figure, source: Text, text: str, width: int = 110) -> None:
+    """Give a source line made by ``add_source`` new text, wrapped, with room made for it.
+
+    >>> fig = figure()[0]
+    >>> line = add_source(fig, "Source: one.")
+    >>> set_source(fig, line, "Source: two.")
+    >>> fig.texts[-1].get_text()
+    'Source: two.'
+    """
     if not isinstance(text, str) or not text.strip():
         raise ValueError("text must be a non-empty source line")
     lines = textwrap.wrap(text, width=width)
     height = fig.get_size_inches()[1]
     fig.subplots_adjust(bottom=(MARGIN_BOTTOM + SOURCE_LINE * len(lines)) / height)
-    fig.text(0.01, 0.015, "\n".join(lines), fontsize=9, color=GREY, ha="left", va="bottom")
+    source.set_text("\n".join(lines))
 
 
 def label_end(ax: Axes, x: float, y: float, text: str, color: str = GREY) -> None:

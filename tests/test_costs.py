@@ -268,19 +268,45 @@ def test_cost_comparison_chart_plots_gap_times_cost_per_effective(gap, e, rate):
     assert _bar_widths(fig) == pytest.approx(list(expected))
 
 
+def test_the_live_cost_comparison_chart_follows_its_sliders():
+    chart = costs.CostComparisonChart()
+    for gap, e, rate, months in [
+        (15_000, 0.6, RATE, 12),
+        (0, 0.3, 80, 6),
+        (6_000, 1.0, 102.58, 36),
+    ]:
+        fig = chart(gap_soldiers=gap, nk_effectiveness=e, rub_per_usd=rate, contract_months=months)
+        table = costs.option_costs(rate, months, e)
+        expected = (table["per effective soldier-month"] * gap / 1e6).iloc[::-1]
+        assert _bar_widths(fig) == pytest.approx(list(expected))
+        assert [t.get_text() for t in chart.bar_labels] == [f"${m:,.0f} m" for m in expected]
+        assert f"bonuses over {months} months" in chart.source.get_text()
+    # without a contract_months, the chart's own (12 here) applies again
+    chart(gap_soldiers=15_000, nk_effectiveness=0.6, rub_per_usd=RATE)
+    assert "bonuses over 12 months" in chart.source.get_text()
+
+
 def test_cost_comparison_redraw_is_no_slower_than_the_reference_widget():
-    """Relative to notebook 01's widget, timed in turns so both see the same load."""
-    from helpers.manpower import draw_days_covered
+    """Live chart against notebook 01's live chart, timed in turns so both see the same load."""
+    from helpers.manpower import DaysCoveredChart
     from helpers.style import svg_text
 
+    chart, reference_chart = costs.CostComparisonChart(12), DaysCoveredChart()
     ours, reference = [], []
-    svg_text(costs.draw_cost_comparison(5_000, 0.5, 90, 12))  # warm up
+    svg_text(chart(gap_soldiers=5_000, nk_effectiveness=0.5, rub_per_usd=90))  # warm up
+    svg_text(reference_chart(soldiers=5_000, losses_per_day=1_000))
     for i in range(12):
         start = time.perf_counter()
-        svg_text(costs.draw_cost_comparison(5_000 + 1_000 * i, 0.3 + 0.05 * i, 80 + 3 * i, 12))
+        svg_text(
+            chart(
+                gap_soldiers=5_000 + 1_000 * i,
+                nk_effectiveness=0.3 + 0.05 * i,
+                rub_per_usd=80 + 3 * i,
+            )
+        )
         ours.append(time.perf_counter() - start)
         start = time.perf_counter()
-        svg_text(draw_days_covered(5_000 + 1_000 * i, 1_000 + 50 * i))
+        svg_text(reference_chart(soldiers=5_000 + 1_000 * i, losses_per_day=1_000 + 50 * i))
         reference.append(time.perf_counter() - start)
     assert min(ours) <= 2 * min(reference)  # fastest against fastest: robust to load
 

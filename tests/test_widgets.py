@@ -15,7 +15,7 @@ import matplotlib as mpl
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import manpower, money, style, timeline
+from helpers import costs, manpower, money, style, timeline
 from helpers import uncertainty as u
 from helpers.style import svg_text
 from helpers.widgets import explore, int_slider
@@ -62,6 +62,40 @@ LIVE_CHARTS: dict[str, tuple[Callable[[], style.LiveChart], Callable[..., Figure
             {"soldiers": 0, "months": 36},  # nothing paid: a flat line
             {"soldiers": 27_000, "months": 12},  # just below the switch to "times"
             {"soldiers": 10_000, "months": 12},
+        ],
+    ),
+    "03 cost comparison": (
+        costs.CostComparisonChart,
+        costs.draw_cost_comparison,
+        [
+            {
+                "gap_soldiers": 15_000,
+                "nk_effectiveness": 0.6,
+                "rub_per_usd": 97,
+                "contract_months": 12,
+            },
+            # no bars: the x axis at its floor
+            {"gap_soldiers": 0, "nk_effectiveness": 0.3, "rub_per_usd": 70, "contract_months": 6},
+            {
+                "gap_soldiers": 30_000,
+                "nk_effectiveness": 0.3,
+                "rub_per_usd": 130,
+                "contract_months": 36,
+            },
+            # the chart's own contract length (no slider value); an odd rate in the source line
+            {"gap_soldiers": 1_000, "nk_effectiveness": 1.0, "rub_per_usd": 97.0121},
+            {
+                "gap_soldiers": 6_000,
+                "nk_effectiveness": 0.85,
+                "rub_per_usd": 102.58,
+                "contract_months": 24,
+            },
+            {
+                "gap_soldiers": 15_000,
+                "nk_effectiveness": 0.6,
+                "rub_per_usd": 97,
+                "contract_months": 12,
+            },
         ],
     ),
     "04 force path": (
