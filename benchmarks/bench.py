@@ -294,14 +294,13 @@ WHY_RATIO = (
     "or fewer charts, which is a teaching decision, not a speed fix."
 )
 WHY_WIDGET = (
-    "**Slider callbacks over 50 ms, and why:** profiled for `draw_days_covered` at low load: "
-    "building the figure takes 15-20 ms, writing its SVG 70-95 ms. Of the SVG time, text "
-    "layout (matplotlib measures every label again: its metrics cache is per renderer and "
-    "each save makes a new one) and creating tick artists (with deep copies) dominate. "
-    "Measured and fixed: IPython's `SVG()` parsed every redraw's SVG again (10-25 ms); the "
-    "SVG is now sent raw. Measured and rejected: reusing one figure per explorer "
-    "(`ax.cla()` costs more than a new `Axes`). Left: fewer ticks or no grid (changes the "
-    "charts' look), or charts written as SVG by hand; under the load of a shared machine "
+    "**Slider callbacks over 50 ms, and why:** every widget chart is a `LiveChart` "
+    "(`helpers/style.py`): the figure is built once and a slider move only moves its lines, "
+    "bars and labels (a new figure per move cost about twice as much); text sizes are "
+    "measured once per session, not once per redraw; the SVG goes to the Output widget as "
+    "one message, unparsed. What is left is matplotlib writing the SVG: laying out and "
+    "drawing tick labels, ticks and grid lines, 15-40 ms here. Left: charts written as SVG "
+    "by hand (a second drawing code for every chart). Under the load of a shared machine "
     "every number here is 2-5 times higher."
 )
 

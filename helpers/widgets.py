@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import ipywidgets as widgets
-from IPython import get_ipython
-from IPython.display import clear_output, display
 from matplotlib.figure import Figure
 
 from helpers.style import svg_text
@@ -99,13 +97,12 @@ class Explorer:
 
     def _on_change(self, change: object = None) -> None:
         svg = self.render()
-        if get_ipython() is None:  # plain Python (tests, doctests): nothing to show it in
-            return
-        with self.output:
-            clear_output(wait=True)
-            # The <svg> element as raw output (what IPython's SVG() keeps), without parsing
-            # the document again as SVG() does: that alone took 10-25 ms a redraw.
-            display({"image/svg+xml": svg[svg.find("<svg") :]}, raw=True)
+        # Replace the Output widget's content in one step: one message to JupyterLab, about
+        # ten times quicker than clear_output() then display() inside ``with self.output``.
+        # The <svg> element goes as raw output (what IPython's SVG() keeps), without parsing
+        # the document again as SVG() does: that alone took 10-25 ms a redraw.
+        chart = {"image/svg+xml": svg[svg.find("<svg") :]}
+        self.output.outputs = ({"output_type": "display_data", "data": chart, "metadata": {}},)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.box._repr_mimebundle_(**kwargs)

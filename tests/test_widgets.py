@@ -229,3 +229,17 @@ def test_explore_drives_a_live_chart():
     )
     assert explorer.redraw(soldiers=20_000) is chart.fig
     assert "20,000 soldiers" in explorer.render(soldiers=20_000)
+
+
+def test_a_slider_move_replaces_the_chart_in_the_output():
+    explorer = explore(
+        manpower.DaysCoveredChart(),
+        soldiers=int_slider("soldiers", 10_000, 1_000, 50_000, 1_000),
+        losses_per_day=int_slider("losses", 1_200, 500, 2_500, 50),
+    )
+    (first,) = explorer.output.outputs
+    explorer.controls["soldiers"].value = 20_000
+    (shown,) = explorer.output.outputs  # replaced, not added to
+    svg = shown["data"]["image/svg+xml"]
+    assert svg.startswith("<svg") and "20,000 soldiers" in svg
+    assert "10,000 soldiers" in first["data"]["image/svg+xml"]
