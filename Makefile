@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb))
 
-.PHONY: setup lab test lint execute handouts bench clean
+.PHONY: setup lab test lint execute handouts bench bench-browser clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,9 @@ handouts: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+
+bench-browser: setup
+	$(BIN)/python -m pytest -q -s -p no:cacheprovider benchmarks/browser_latency.py
 
 clean:
 	rm -rf $(VENV) build
