@@ -553,7 +553,7 @@ class CostComparisonChart(style.LiveChart):
         self.ax.set_xlim(0, max(max(millions), 1.0) * 1.25)
         self.x_label.set_text(f"million US dollars a month for {gap:,.0f} effective soldiers")
         style.set_source(self.fig, self.source, source)
-        return self.fig
+        return self.finish()
 
 
 def draw_cost_comparison(

@@ -147,7 +147,7 @@ class DaysCoveredChart(style.LiveChart):
         self.crossing.set_visible(used_up)
         self.crossing_label.set_visible(used_up)
         self.ax.set_ylim(0, max(last, soldiers) * 1.1)
-        return self.fig
+        return self.finish()
 
 
 def draw_days_covered(
@@ -547,7 +547,7 @@ class ForcePathChart(style.LiveChart):
             text.set_text(f"{label}\n{end:,.0f}")
         self.ax.set_ylim(0, top)
         self.ax.set_xlim(0, length)
-        return self.fig
+        return self.finish()
 
 
 def draw_force_path(

@@ -531,7 +531,7 @@ class PaymentVsEconomyChart(style.LiveChart):
         self.summary.set_text(summary)
         self.ax.set_xlim(0, months)
         self.ax.set_ylim(0, max(total, exports) / MILLION * 1.5)
-        return self.fig
+        return self.finish()
 
 
 def draw_payment_vs_economy(soldiers: int = 10_000, months: int = 12) -> Figure:

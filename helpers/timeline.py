@@ -617,7 +617,7 @@ class BrierChart(style.LiveChart):
         self.score_line.set_xdata([score, score])
         self.score_label.set_x(score)
         self.score_label.set_text(f" your Brier score {score:.2f}")
-        return self.fig
+        return self.finish()
 
 
 def draw_brier(

@@ -594,7 +594,7 @@ class MonteCarloChart(style.LiveChart):
         )
         self.ax.set_ylim(0, top * 1.15)
         self.ax.set_yticks(np.arange(0, top * 1.15, step))
-        return self.fig
+        return self.finish()
 
 
 def draw_monte_carlo(

@@ -8,12 +8,15 @@ with a chart drawn new for the same values.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
 import matplotlib as mpl
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.transforms import IdentityTransform
+from matplotlib.transforms import blended_transform_factory as blended
 
 from helpers import costs, manpower, money, style, timeline
 from helpers import uncertainty as u
@@ -243,3 +246,31 @@ def test_a_slider_move_replaces_the_chart_in_the_output():
     svg = shown["data"]["image/svg+xml"]
     assert svg.startswith("<svg") and "20,000 soldiers" in svg
     assert "10,000 soldiers" in first["data"]["image/svg+xml"]
+
+
+def _label_places(svg: str, fig: Figure) -> dict[str, tuple[float, float]]:
+    places = {}
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            text = axis.label.get_text()
+            if text:
+                found = re.search(rf'x="([-\d.]+)" y="([-\d.]+)"[^>]*>{re.escape(text)}<', svg)
+                assert found, f"axis label {text!r} not in the SVG"
+                places[text] = (float(found[1]), float(found[2]))
+    return places
+
+
+@pytest.mark.parametrize("name", list(LIVE_CHARTS))
+def test_pinned_axis_labels_sit_where_matplotlib_would_put_them(name):
+    _, draw, positions = LIVE_CHARTS[name]
+    for values in positions:
+        fig = draw(**values)
+        pinned = _label_places(svg_text(fig), fig)
+        for ax in fig.axes:  # undo the pin: matplotlib places them from the tick labels
+            ax.xaxis._autolabelpos = ax.yaxis._autolabelpos = True
+            ax.xaxis.label.set_transform(blended(ax.transAxes, IdentityTransform()))
+            ax.yaxis.label.set_transform(blended(IdentityTransform(), ax.transAxes))
+        placed = _label_places(svg_text(fig), fig)
+        assert pinned.keys() == placed.keys()
+        for text, (x, y) in placed.items():
+            assert pinned[text] == pytest.approx((x, y), abs=0.01), f"{text!r} at {values}"
