@@ -184,7 +184,7 @@ def pin_axis_labels(ax: Axes) -> None:
         (ax.xaxis, box.height * height_in * 72),
         (ax.yaxis, box.width * width_in * 72),
     ):
-        if not axis.label.get_text():
+        if not axis.label.get_text() or axis.label_position not in ("bottom", "left"):
             continue
         low, high = sorted(axis.get_view_interval())
         locs = [loc for loc in axis.get_majorticklocs() if low <= loc <= high]
@@ -192,6 +192,8 @@ def pin_axis_labels(ax: Axes) -> None:
         out = tick.get_tick_padding() if (locs and tick.tick1line.get_visible()) else 0.0
         labels = axis.major.formatter.format_ticks(locs) if tick.label1.get_visible() else []
         labels = [label for label in labels if label]
+        if any("\n" in label or "$" in label for label in labels) or tick.label1.get_rotation():
+            continue  # lines, maths or slanted labels: leave the placing to matplotlib
         if labels:
             font = tick.label1.get_fontproperties()
             if axis is ax.xaxis:
@@ -200,9 +202,10 @@ def pin_axis_labels(ax: Axes) -> None:
                 depth = max(_text_size(label, font, False)[0] for label in labels)
             out = max(out, tick.get_tick_padding() + tick.get_pad() + depth)
         offset = -(out + axis.labelpad) / across_pt
-        axis.set_label_coords(0.5, offset) if axis is ax.xaxis else axis.set_label_coords(
-            offset, 0.5
-        )
+        if axis is ax.xaxis:
+            axis.set_label_coords(0.5, offset)
+        else:
+            axis.set_label_coords(offset, 0.5)
 
 
 class LiveChart:

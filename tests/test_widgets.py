@@ -274,3 +274,14 @@ def test_pinned_axis_labels_sit_where_matplotlib_would_put_them(name):
         assert pinned.keys() == placed.keys()
         for text, (x, y) in placed.items():
             assert pinned[text] == pytest.approx((x, y), abs=0.01), f"{text!r} at {values}"
+
+
+def test_pin_axis_labels_leaves_multiline_tick_labels_to_matplotlib():
+    fig, ax = style.figure()
+    ax.plot([0, 1], [0, 1])
+    ax.set_yticks([0, 1], ["two\nlines", "one"])
+    ax.set_ylabel("y")
+    ax.set_xlabel("x")
+    style.pin_axis_labels(ax)
+    assert ax.yaxis._autolabelpos, "a label beside two-line tick labels was pinned"
+    assert not ax.xaxis._autolabelpos, "the x label (one-line tick labels) was not pinned"
