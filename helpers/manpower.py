@@ -133,8 +133,9 @@ class DaysCoveredChart(style.LiveChart):
     def update(self, soldiers: float, losses_per_day: float) -> Figure:  # type: ignore[override]
         """Show ``soldiers`` against losses of ``losses_per_day``; return the figure."""
         covered = days_covered(soldiers, losses_per_day)
-        last = per_period(losses_per_day, self.days)  # a straight line: two points do
-        self.losses.set_ydata([0, last])
+        line = cumulative_losses(losses_per_day, self.days)
+        last = float(line["losses"].iloc[-1])
+        self.losses.set_data(line["day"].to_numpy(), line["losses"].to_numpy())
         self.losses_label.xy = (self.days, last)
         self.losses_label.set_text(f"losses at {losses_per_day:,.0f} a day")
         self.soldiers.set_ydata([soldiers, soldiers])

@@ -119,7 +119,7 @@ class _RendererSVGRememberingTextSizes(backend_svg.RendererSVG):
     shared cache gives the same sizes; ``tests/test_widgets.py`` checks the SVG is equal.
     """
 
-    def get_text_width_height_descent(self, s, prop, ismath):  # noqa: ANN001, D102
+    def get_text_width_height_descent(self, s, prop, ismath):
         # A copy: FontProperties can change after it is used as a key.
         return _text_size(s, prop.copy(), ismath)
 

@@ -594,23 +594,16 @@ class BrierChart(style.LiveChart):
         nk_admits_1000: float = 0.5,
     ) -> Figure:
         """Show the penalties for these five probabilities; return the figure."""
-        names = (
-            "more_than_12000",
-            "casualties_2024",
-            "russia_admits_2024",
-            "half_casualties",
-            "nk_admits_1000",
-        )
-        given = (
-            more_than_12000,
-            casualties_2024,
-            russia_admits_2024,
-            half_casualties,
-            nk_admits_1000,
-        )
-        for name, value in zip(names, given, strict=True):
+        given = {
+            "more_than_12000": more_than_12000,
+            "casualties_2024": casualties_2024,
+            "russia_admits_2024": russia_admits_2024,
+            "half_casualties": half_casualties,
+            "nk_admits_1000": nk_admits_1000,
+        }
+        for name, value in given.items():
             require_share(name, value)
-        penalties = [(p - o) ** 2 for p, o in zip(given, self.outcomes, strict=True)]
+        penalties = [(p - o) ** 2 for p, o in zip(given.values(), self.outcomes, strict=True)]
         score = sum(penalties) / len(penalties)
         for bar, penalty in zip(self.bars, penalties, strict=True):
             bar.set_width(penalty)

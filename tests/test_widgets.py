@@ -8,6 +8,7 @@ with a chart drawn new for the same values.
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from collections.abc import Callable
@@ -207,8 +208,6 @@ def test_remembered_text_sizes_change_nothing_in_the_svg():
 
 def io_svg(fig: Figure) -> str:
     """The SVG as matplotlib writes it without the course's text-size memory."""
-    import io
-
     buffer = io.StringIO()
     with mpl.rc_context({"svg.fonttype": "none"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
