@@ -2,6 +2,7 @@
 #   make lab        set up and open the course in JupyterLab
 #   make test       set up and run every test (what CI runs)
 #   make execute    re-run every notebook in place so stored outputs are fresh
+#   make student    rebuild the student edition student/ from notebooks/ (commit it)
 #   make handouts   offline HTML and PDF handouts under build/handouts/
 #   make bench      time the notebooks, widgets, handouts and tests
 PYTHON ?= python3
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb))
 
-.PHONY: setup lab test lint execute handouts bench bench-browser clean
+.PHONY: setup lab test lint execute student handouts bench bench-browser clean
 
 setup: $(STAMP)
 
@@ -40,6 +41,9 @@ test: lint
 
 execute: setup
 	$(BIN)/python tools/execute_notebooks.py
+
+student: setup
+	$(BIN)/python tools/student.py
 
 handouts: setup
 	$(BIN)/python tools/handouts.py

@@ -1,28 +1,68 @@
-"""Check a student's answer to an exercise: "Correct" or "Not yet" with a hint.
+"""Check a student's answer to an exercise: "Correct", "Close" or "Not yet" with a hint.
 
 Expected answers are computed from ``helpers`` and ``seeds/`` (see ``helpers/exercises/``),
 never typed in, and the feedback never shows them.
 
+How a number is judged, in this order:
+
+1. within the exercise's tolerance (``rel_tol``/``abs_tol``) of the answer: **Correct**;
+2. within tolerance of a known mistake's value, or that value rounded to ``sig_figs``
+   significant figures or more: **Not yet**, saying what went wrong;
+3. the answer rounded to ``sig_figs`` significant figures or more (8 for 8.33 if
+   ``sig_figs=1``; 3,000 for 2,958 with the default of 2): **Correct**;
+4. within 20 % of the answer or of a known mistake: whichever is nearer. Near the answer,
+   that is **Close: check your rounding** (20 % takes in 3 for 3.6, rounded down);
+5. anything else: **Not yet**, with the exercise's hint.
+
+``...`` or ``None`` is **Not answered yet**. Letters may be typed as ``c``, ``C``, ``(c)``,
+``c)`` or ``c.``. Nothing a student types makes ``check`` fail: odd input gets a friendly
+message, and the student's own text is shortened and never shown as Markdown.
+
 >>> check("1.4", ...)
-Not yet: replace the ... with your answer, then run the cell again.
+Not answered yet: replace the ... with your answer, then run the cell again.
 >>> check("1.4", "lots")
 Not yet: I expected a number (like 12.5), but got the text 'lots'. Type the number without quotes.
+>>> check("1.7", 8)
+Correct: about eight days: a big-sounding deployment covers barely more than a week.
+>>> check("1.1", "(C)").correct
+True
+>>> check("1.10", "c")
+Not yet: There is no exercise '1.10'. Did you mean '1.1'?
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import math
 import pkgutil
-from collections.abc import Callable, Iterable
+import re
+import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from numbers import Real
+from numbers import Complex, Real
 from typing import Literal
 
-__all__ = ["Exercise", "Mistake", "Feedback", "check", "expected_answer", "exercises"]
+from helpers.markdown import escape_dollars
+
+__all__ = [
+    "Exercise",
+    "Mistake",
+    "Feedback",
+    "check",
+    "expected_answer",
+    "exercises",
+    "round_to_figures",
+]
 
 Kind = Literal["number", "choice", "choices"]
+
+CLOSE = 0.20  # "Close" means within 20 % of the answer (see the module docstring)
+MOST_FIGURES = 6  # roundings to 1 ... 6 significant figures are recognised
+ECHO_LENGTH = 40  # a student's text is quoted back at most this long
+NOT_ANSWERED = "Not answered yet: replace the ... with your answer, then run the cell again."
 
 
 @dataclass(frozen=True)
@@ -36,6 +76,9 @@ class Mistake:
     says: str
 
 
+Wrongs = list[tuple[Mistake, float]]  # each known mistake, with the value it gives
+
+
 @dataclass(frozen=True)
 class Exercise:
     """One exercise: how to compute its answer, how close is close enough, and a hint.
@@ -43,6 +86,10 @@ class Exercise:
     ``kind``: ``"number"`` (a number within a tolerance), ``"choice"`` (one letter or
     word, case ignored), or ``"choices"`` (a set of letters, order ignored). ``working``
     explains the answer in words (no computed figures typed in) for the teacher guide.
+
+    ``sig_figs``: the fewest significant figures a number answer may be rounded to and still
+    count as correct. 2 unless the course's own text rounds further (1 for "about eight
+    days"), or two figures cannot tell the answer from a known mistake (then 3).
     """
 
     question: str
@@ -52,6 +99,7 @@ class Exercise:
     unit: str = ""
     rel_tol: float = 0.01
     abs_tol: float = 0.0
+    sig_figs: int = 2
     mistakes: tuple[Mistake, ...] = ()
     well_done: str = ""
     working: str = ""  # the worked reasoning in words, for the teacher guide's answer key
@@ -60,10 +108,16 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Feedback:
-    """What ``check`` says. Shows as plain text and as Markdown in a notebook."""
+    """What ``check`` says. Shows as plain text and as Markdown in a notebook.
+
+    ``echoed`` is the part of ``message`` that quotes the student (their text, or the type
+    of what they gave): the Markdown shows it as code, exactly as typed. Dollar signs are
+    escaped as in the rest of the course (``helpers.markdown``), so "$2,000" is not maths.
+    """
 
     correct: bool
     message: str
+    echoed: str = ""
 
     def __repr__(self) -> str:
         return self.message
@@ -71,10 +125,31 @@ class Feedback:
     def _repr_markdown_(self) -> str:
         mark = "✓" if self.correct else "✗"
         head, _, rest = self.message.partition(": ")
-        return f"{mark} **{head}:** {rest}"
+        return f"{mark} **{head}:** {_markdown_safe(rest, self.echoed)}"
 
     def __bool__(self) -> bool:
         return self.correct
+
+
+def _markdown_safe(text: str, echoed: str) -> str:
+    """``text`` for Markdown: dollars escaped (no maths), the echoed part as literal code."""
+    before, found, after = text.rpartition(echoed) if echoed else ("", "", text)
+    shown = _code_span(found) if found else ""
+    return escape_dollars(before) + shown + escape_dollars(after)
+
+
+def _code_span(text: str) -> str:
+    """``text`` as a Markdown code span: shown as typed, never as Markdown, HTML or maths."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _quoted(text: str) -> str:
+    """A student's text, quoted and cut to ``ECHO_LENGTH`` characters: 'lots'."""
+    if len(text) > ECHO_LENGTH:
+        text = text[: ECHO_LENGTH - 1] + "…"
+    return repr(text)
 
 
 @cache
@@ -96,110 +171,228 @@ def exercises() -> dict[str, Exercise]:
     return found
 
 
-def _exercise(question_id: object) -> Exercise:
-    if not isinstance(question_id, str):
-        raise TypeError(f"question_id must be text like '1.1', got {question_id!r}")
-    try:
-        return exercises()[question_id]
-    except KeyError:
-        raise KeyError(f"there is no exercise {question_id!r}") from None
-
-
 def expected_answer(question_id: str) -> object:
     """The computed answer to an exercise (for tests and the teacher guide).
 
     >>> round(expected_answer("1.4"))
     240000000
     """
-    return _exercise(question_id).expected()
+    if not isinstance(question_id, str):
+        raise TypeError(f"question_id must be text like '1.1', got {question_id!r}")
+    try:
+        return exercises()[question_id].expected()
+    except KeyError:
+        raise KeyError(f"there is no exercise {question_id!r}") from None
 
 
-def _as_number(answer: object) -> float | str:
-    """The answer as a float, or a friendly message saying why it is not a number."""
-    if isinstance(answer, bool):
-        return "I expected a number, but got True or False."
-    if isinstance(answer, str):
-        return (
-            f"I expected a number (like 12.5), but got the text {answer!r}. "
-            "Type the number without quotes."
+# ---------------------------------------------------------------- the exercise id
+
+
+def _find_exercise(question_id: object) -> Exercise | Feedback:
+    """The exercise ``question_id`` names (spaces around it forgiven), or a friendly message."""
+    if not isinstance(question_id, str):
+        return Feedback(
+            False, 'Not yet: put the exercise number in quotes, like check("1.1", ...).'
         )
-    if isinstance(answer, (list, tuple, set, dict)):
-        return "I expected one number, but got a collection of things."
-    if not isinstance(answer, Real):
-        return f"I expected a number, but got {type(answer).__name__}."
-    value = float(answer)
-    if math.isnan(value) or math.isinf(value):
-        return "I expected an ordinary number, but got NaN or infinity."
+    qid = question_id.strip()
+    if qid in exercises():
+        return exercises()[qid]
+    nearest = difflib.get_close_matches(qid[:10], list(exercises()), n=1, cutoff=0.5)
+    suggestion = f"Did you mean '{nearest[0]}'?" if nearest else "Exercise numbers look like '1.1'."
+    shown = _quoted(qid)
+    return Feedback(False, f"Not yet: There is no exercise {shown}. {suggestion}", shown)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _plain(answer: object) -> object:
+    """A numpy scalar or 0-d array as the Python value inside it: ``np.array(8.3)`` -> 8.3."""
+    shape = getattr(answer, "shape", None)
+    if isinstance(shape, tuple) and shape == () and hasattr(answer, "item"):
+        return answer.item()
+    return answer
+
+
+def _as_number(answer: object) -> float | Feedback:
+    """The answer as an ordinary float, or a friendly message saying why it is not one."""
+    if isinstance(answer, bool):
+        return Feedback(False, "Not yet: I expected a number, but got True or False.")
+    if isinstance(answer, str):
+        shown = _quoted(answer)
+        return Feedback(
+            False,
+            f"Not yet: I expected a number (like 12.5), but got the text {shown}. "
+            "Type the number without quotes.",
+            shown,
+        )
+    if isinstance(answer, (list, tuple, set, frozenset, dict)) or hasattr(answer, "shape"):
+        return Feedback(False, "Not yet: I expected one number, but got a collection of things.")
+    if isinstance(answer, Complex) and not isinstance(answer, Real):
+        return Feedback(False, "Not yet: I expected an ordinary number, not a complex number.")
+    if not isinstance(answer, (Real, Decimal)):
+        kind = type(answer).__name__
+        return Feedback(False, f"Not yet: I expected a number, but got {kind}.", kind)
+    value = _to_float(answer)
+    if not math.isfinite(value):
+        return Feedback(
+            False, "Not yet: I expected an ordinary number, but got NaN, infinity or a huge number."
+        )
     return value
 
 
-def _close(value: float, target: float, exercise: Exercise) -> bool:
+def _to_float(number: Real | Decimal) -> float:
+    """``float(number)``, with infinity for one too big (10**400) and NaN for a broken one."""
+    try:
+        return float(number)
+    except OverflowError:
+        return math.inf
+    except (TypeError, ValueError):  # e.g. Decimal("sNaN")
+        return math.nan
+
+
+def round_to_figures(value: float, figures: int) -> float:
+    """``value`` rounded to ``figures`` significant figures, halves up: (8.333, 1) -> 8.0."""
+    exact = Decimal(repr(value))
+    if exact == 0:
+        return 0.0
+    step = Decimal(1).scaleb(exact.adjusted() - figures + 1)
+    return float(exact.quantize(step, rounding=ROUND_HALF_UP))
+
+
+def _is_rounding(value: float, target: float, fewest_figures: int) -> bool:
+    """Is ``value`` the ``target`` rounded to ``fewest_figures`` significant figures or more?"""
+    return any(
+        math.isclose(value, round_to_figures(target, figures), rel_tol=1e-9)
+        for figures in range(fewest_figures, MOST_FIGURES + 1)
+    )
+
+
+def _within_tolerance(value: float, target: float, exercise: Exercise) -> bool:
     return math.isclose(value, target, rel_tol=exercise.rel_tol, abs_tol=exercise.abs_tol)
 
 
-def _normalise_choice(answer: object) -> str | None:
-    if isinstance(answer, str) and answer.strip():
-        return answer.strip().strip(".)").lower()
+def _matching_mistake(value: float, wrongs: Wrongs, exercise: Exercise) -> Mistake | None:
+    """The known mistake that gives ``value`` (within tolerance, or rounded), if any."""
+    for mistake, wrong in wrongs:
+        if _within_tolerance(value, wrong, exercise) or _is_rounding(
+            value, wrong, exercise.sig_figs
+        ):
+            return mistake
     return None
+
+
+def _near_miss(value: float, target: float, wrongs: Wrongs, exercise: Exercise) -> Feedback:
+    """Within ``CLOSE`` of the answer or of a mistake: say the nearer; else give the hint."""
+    candidates = [(None, target), *wrongs]
+    near = [(abs(value - t), m) for m, t in candidates if abs(value - t) <= CLOSE * abs(t)]
+    if not near:
+        return Feedback(False, f"Not yet: {exercise.hint}")
+    _, mistake = min(near, key=lambda pair: pair[0])
+    if mistake is not None:
+        return Feedback(False, f"Not yet: {mistake.says}")
+    figures = max(2, exercise.sig_figs)
+    return Feedback(
+        False,
+        "Close: check your rounding. Round to the nearest, only at the end, and keep at least "
+        f"{figures} significant figures. If you did, check the numbers you used.",
+    )
 
 
 def _check_number(answer: object, exercise: Exercise) -> Feedback:
     value = _as_number(answer)
-    if isinstance(value, str):
-        return Feedback(False, f"Not yet: {value}")
+    if isinstance(value, Feedback):
+        return value
     target = float(exercise.expected())  # type: ignore[arg-type]
-    if _close(value, target, exercise):
-        return Feedback(True, f"Correct: {exercise.well_done or 'well done.'}")
-    for mistake in exercise.mistakes:
-        wrong = float(mistake.answer())  # type: ignore[arg-type]
-        if _close(value, wrong, exercise):
-            return Feedback(False, f"Not yet: {mistake.says}")
-    return Feedback(False, f"Not yet: {exercise.hint}")
+    if _within_tolerance(value, target, exercise):
+        return _correct(exercise)
+    wrongs = [(m, float(m.answer())) for m in exercise.mistakes]  # type: ignore[arg-type]
+    mistake = _matching_mistake(value, wrongs, exercise)
+    if mistake is not None:
+        return Feedback(False, f"Not yet: {mistake.says}")
+    if _is_rounding(value, target, exercise.sig_figs):
+        return _correct(exercise)
+    return _near_miss(value, target, wrongs, exercise)
+
+
+# ---------------------------------------------------------------- letters and words
+
+
+def _options(exercise: Exercise) -> list[str]:
+    """The option letters a question prints: "(a) ... (b) ..." -> ['a', 'b']."""
+    return re.findall(r"\(([a-z])\)", exercise.question)
+
+
+def _normalise_choice(answer: object) -> str | None:
+    """A letter or word as typed, tidied: "(C)", "c)", " c ", "c." -> "c"; not text -> None."""
+    if not isinstance(answer, str):
+        return None
+    return answer.strip(string.whitespace + "()[].,;:!?'\"`").lower() or None
 
 
 def _check_choice(answer: object, exercise: Exercise) -> Feedback:
     given = _normalise_choice(answer)
     if given is None:
         return Feedback(False, "Not yet: answer with one letter or word in quotes, like 'b'.")
-    target = _normalise_choice(exercise.expected())
-    if given == target:
-        return Feedback(True, f"Correct: {exercise.well_done or 'well done.'}")
+    if given == _normalise_choice(exercise.expected()):
+        return _correct(exercise)
     for mistake in exercise.mistakes:
         if given == _normalise_choice(mistake.answer()):
             return Feedback(False, f"Not yet: {mistake.says}")
+    options = _options(exercise)
+    if options and given not in options:
+        shown = _quoted(str(answer))
+        letters = ", ".join(options)
+        return Feedback(False, f"Not yet: {shown} is not one of the letters {letters}.", shown)
     return Feedback(False, f"Not yet: {exercise.hint}")
 
 
 def _check_choices(answer: object, exercise: Exercise) -> Feedback:
-    if isinstance(answer, str) or not isinstance(answer, Iterable):
+    if not isinstance(answer, (list, tuple, set, frozenset)):
         return Feedback(False, "Not yet: answer with a list of letters, like ['a', 'c'].")
     given = {_normalise_choice(a) for a in answer}
-    if None in given:
-        return Feedback(False, "Not yet: every item of your list should be a letter in quotes.")
-    target = {_normalise_choice(a) for a in exercise.expected()}  # type: ignore[union-attr]
-    if given == target:
-        return Feedback(True, f"Correct: {exercise.well_done or 'well done.'}")
+    options = _options(exercise)
+    if None in given or (options and not given <= set(options)):
+        wanted = f"one of the letters {', '.join(options)}" if options else "a letter"
+        return Feedback(False, f"Not yet: every item of your list should be {wanted}, in quotes.")
+    if given == {_normalise_choice(a) for a in exercise.expected()}:  # type: ignore[union-attr]
+        return _correct(exercise)
     return Feedback(False, f"Not yet: {exercise.hint}")
+
+
+# ---------------------------------------------------------------- check
+
+
+def _correct(exercise: Exercise) -> Feedback:
+    return Feedback(True, f"Correct: {exercise.well_done or 'well done.'}")
+
+
+def _judge(question_id: object, answer: object) -> Feedback:
+    exercise = _find_exercise(question_id)
+    if isinstance(exercise, Feedback):
+        return exercise
+    answer = _plain(answer)
+    if answer is Ellipsis or answer is None:
+        return Feedback(False, NOT_ANSWERED)
+    if exercise.kind == "number":
+        return _check_number(answer, exercise)
+    if exercise.kind == "choice":
+        return _check_choice(answer, exercise)
+    return _check_choices(answer, exercise)
 
 
 def check(question_id: str, answer: object) -> Feedback:
     """Say whether ``answer`` answers exercise ``question_id``; give a hint if not.
 
-    Numbers may be rounded sensibly (each exercise sets how much). Anything that is not
-    an answer (``...``, text where a number is due) gets a friendly message.
+    Numbers may be rounded sensibly (see the module docstring). Anything that is not an
+    answer (``...``, text where a number is due, a mistyped id) gets a friendly message.
 
     >>> check("1.4", 240_000_000)
     Correct: ten thousand soldiers for a year bring in about a quarter of a billion dollars.
     >>> check("1.4", 240_000)
     Not yet: multiply soldiers x dollars per soldier per month x months (a year has 12 months).
     """
-    exercise = _exercise(question_id)
-    if answer is Ellipsis or answer is None:
-        return Feedback(
-            False, "Not yet: replace the ... with your answer, then run the cell again."
-        )
-    if exercise.kind == "number":
-        return _check_number(answer, exercise)
-    if exercise.kind == "choice":
-        return _check_choice(answer, exercise)
-    return _check_choices(answer, exercise)
+    try:
+        return _judge(question_id, answer)
+    except Exception:  # a last resort: an object that breaks when read must not stop the lesson
+        return Feedback(False, "Not yet: I could not read that answer. Type a number or a letter.")

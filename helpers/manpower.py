@@ -98,7 +98,7 @@ class DaysCoveredChart(style.LiveChart):
     >>> chart = DaysCoveredChart()
     >>> fig = chart.update(soldiers=10_000, losses_per_day=1_200)
     >>> fig.axes[0].texts[-1].get_text()
-    'used up after 8.3 days'
+    'lines cross at 8.3 days'
     """
 
     def __init__(
@@ -144,7 +144,7 @@ class DaysCoveredChart(style.LiveChart):
         used_up = covered <= self.days
         self.crossing.set_data([covered], [soldiers])
         self.crossing_label.xy = (covered, soldiers)
-        self.crossing_label.set_text(f"used up after {covered:.1f} days")
+        self.crossing_label.set_text(f"lines cross at {covered:.1f} days")
         self.crossing.set_visible(used_up)
         self.crossing_label.set_visible(used_up)
         self.ax.set_ylim(0, max(last, soldiers) * 1.1)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.markdown import escape_dollars
+
 __all__ = [
     "SEEDS",
     "ARTICLE_FILE",
@@ -338,7 +340,7 @@ class Passage:
             parts.append(
                 f'<blockquote lang="nl">{nl}</blockquote>\n\n*In English (block {n}):* {en}'
             )
-        return "\n\n".join(parts)
+        return escape_dollars("\n\n".join(parts))
 
     def __repr__(self) -> str:
         return "\n\n".join(

@@ -19,6 +19,7 @@ import textwrap
 from collections.abc import Iterator
 
 import matplotlib as mpl
+import pandas as pd
 from cycler import cycler
 from IPython import get_ipython
 from matplotlib.axes import Axes
@@ -95,6 +96,8 @@ def use() -> None:
     12.0
     """
     mpl.rcParams.update(RC)
+    # A dollar sign in a table is money, not maths: keep JupyterLab's MathJax off tables.
+    pd.set_option("display.html.use_mathjax", False)
     shell = get_ipython()
     if shell is not None:
         # Show plain Figure objects as PNG, drawn once (no "tight" second pass) and

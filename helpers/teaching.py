@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.checks import Exercise, exercises
+from helpers.checks import Exercise, exercises, round_to_figures
+from helpers.markdown import escape_dollars
 from helpers.sources import SEEDS
 
 __all__ = [
@@ -113,12 +114,17 @@ def format_answer(value: object) -> str:
 def _accepted(exercise: Exercise, value: object) -> str:
     """What ``check`` accepts, in words: 'the check accepts 237,600,000 to 242,400,000'."""
     if exercise.kind == "choice":
-        return "capitals and stray spaces are ignored"
+        return "capitals, stray spaces and brackets like (c) are ignored"
     if exercise.kind == "choices":
         return "the letters in any order"
     target = float(value)  # type: ignore[arg-type]
     margin = max(exercise.rel_tol * abs(target), exercise.abs_tol)
-    return f"the check accepts {_number_text(target - margin)} to {_number_text(target + margin)}"
+    rounded = _number_text(round_to_figures(target, exercise.sig_figs))
+    figures = "figure" if exercise.sig_figs == 1 else "figures"
+    return (
+        f"the check accepts {_number_text(target - margin)} to {_number_text(target + margin)}, "
+        f"and the answer rounded to {exercise.sig_figs} significant {figures} ({rounded})"
+    )
 
 
 @cache
@@ -188,7 +194,7 @@ class _Markdown:
     summary: str
 
     def _repr_markdown_(self) -> str:
-        return self.markdown
+        return escape_dollars(self.markdown)
 
     def __repr__(self) -> str:
         return self.summary

@@ -1,14 +1,21 @@
 """The notebooks in real JupyterLab, driven by Debian's Chromium through Playwright.
 
 nbval proves the notebooks run in a kernel; this proves a student can run them in
-JupyterLab: Run All finishes without an error, charts appear, and every slider or dropdown
-redraws its output when moved with the keyboard. No request may leave 127.0.0.1 and the
-browser console must stay free of errors.
+JupyterLab, in both editions:
 
-JupyterLab starts once, on a random free port with a token, serving a temporary copy of
-``notebooks/`` with outputs cleared (the committed notebooks are never touched). News and
-update pop-ups are switched off by ``tools/jupyterlab-overrides.json``. On failure a
-screenshot is kept in ``test-artifacts/`` (git-ignored).
+- ``student/`` (what a class uses), every exercise unanswered: Run All finishes without an
+  error, every check says "Not answered yet", and every slider or dropdown redraws its
+  output when moved with the keyboard;
+- ``notebooks/`` (self-study): Run All finishes without an error and the worked solutions
+  stay closed, so no "Correct" shows before the student has tried.
+
+In both, no Markdown cell is typeset as maths (MathJax output), no request may leave
+127.0.0.1 and the browser console must stay free of errors.
+
+JupyterLab starts once, on a random free port with a token, serving a temporary copy of the
+course with outputs cleared (the committed notebooks are never touched). News and update
+pop-ups are switched off by ``tools/jupyterlab-overrides.json``. On failure a screenshot is
+kept in ``test-artifacts/`` (git-ignored).
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import handouts  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+EDITIONS = ("student", "notebooks")
+NOTEBOOKS = [p for edition in EDITIONS for p in sorted((ROOT / edition).glob("*.ipynb"))]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path(os.environ.get("CHROMIUM") or handouts.chromium_path() or "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -51,6 +59,8 @@ TEST_SETTINGS = {"autoStartDefaultKernel": True, "windowingMode": "none"}
 RUN_ALL_TIMEOUT_S = 180
 # Ways a widget or cell shows that it broke, without an error output.
 BROKEN_TEXT = ("Error displaying widget", "Traceback (most recent call last)")
+# What MathJax leaves in the page where it typeset something.
+MATHS = "mjx-container, .MathJax"
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -77,10 +87,11 @@ def _api(base: str, token: str, path: str, method: str = "GET") -> object:
 def _copy_course(dest: Path) -> None:
     """The repository's top level as symlinks, with ``notebooks/`` as cleared copies."""
     for entry in ROOT.iterdir():
-        if entry.name.startswith(".") or entry.name in {"notebooks", "test-artifacts", "build"}:
+        if entry.name.startswith(".") or entry.name in {*EDITIONS, "test-artifacts", "build"}:
             continue
         (dest / entry.name).symlink_to(entry)
-    (dest / "notebooks").mkdir()
+    for edition in EDITIONS:
+        (dest / edition).mkdir()
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
@@ -88,7 +99,7 @@ def _copy_course(dest: Path) -> None:
                 cell.outputs = []
                 cell.execution_count = None
         nb.metadata.pop("widgets", None)
-        nbformat.write(nb, dest / "notebooks" / path.name)
+        nbformat.write(nb, dest / path.parent.name / path.name)
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +205,18 @@ def _code_cells_to_run(path: Path) -> int:
     return sum(1 for c in nb.cells if c.cell_type == "code" and c.source.strip())
 
 
+def _count(path: Path, pattern: str) -> int:
+    """How many code cells of the notebook start with ``pattern`` (a regex)."""
+    nb = nbformat.read(path, as_version=4)
+    return sum(1 for c in nb.cells if c.cell_type == "code" and re.match(pattern, c.source))
+
+
+def _closed_solutions(path: Path) -> int:
+    """Worked solutions, each under a heading stored collapsed."""
+    nb = nbformat.read(path, as_version=4)
+    return sum(1 for c in nb.cells if c.metadata.get("jp-MarkdownHeadingCollapsed"))
+
+
 def _wait_for_run_all(page, expected: int) -> None:
     """Until every non-empty code cell has an execution count and the kernel is idle."""
     page.wait_for_function(
@@ -274,7 +297,7 @@ def _output_of(control):
     return cell.locator(".jp-OutputArea").first
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[f"{p.parent.name}/{p.stem}" for p in NOTEBOOKS])
 def test_notebook_runs_in_jupyterlab(lab, browser, path):
     base, token = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -282,7 +305,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
     watcher = Watcher(page)
     page.set_default_timeout(30_000)
     try:
-        page.goto(f"{base}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}?token={token}")
+        edition = path.parent.name
+        page.goto(
+            f"{base}/lab/workspaces/{edition}-{path.stem}/tree/{edition}/{path.name}?token={token}"
+        )
         page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
         t_open = time.monotonic()
         page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=90_000)
@@ -306,8 +332,22 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         if LESSON.match(path.name):  # the quiz is questions only, by design: no chart
             assert figures.count() >= 1, "no figure (img or svg) in any output"
 
+        maths = notebook.locator(MATHS)
+        assert maths.count() == 0, "typeset as maths:\n" + "\n".join(maths.all_inner_texts())
+        checks = _count(path, r"check\(")
+        if edition == "student":  # every exercise unanswered
+            assert text.count("Not answered yet") == checks, "a check per exercise, unanswered"
+        else:  # the worked solutions ran, but stay closed, each under a "cells hidden" button
+            assert "Correct:" not in text, "a solution's output is open"
+            buttons = notebook.locator(".jp-showHiddenCellsButton")
+            assert buttons.count() == _closed_solutions(path) > 0, "closed solutions"
+            buttons.first.click()  # one click opens a solution
+            opened = notebook.inner_text()
+            assert opened.count("Correct:") == 1, "one click shows one worked solution"
+
         controls = _controls(page)
-        for i in range(controls.count()):
+        # The same sliders are in both editions: moved in the student's, where classes meet them.
+        for i in range(controls.count() if edition == "student" else 0):
             control = controls.nth(i)
             control.scroll_into_view_if_needed()
             output = _output_of(control)
@@ -325,12 +365,18 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
     except BaseException:
         ARTIFACTS.mkdir(exist_ok=True)
         with contextlib.suppress(Exception):  # the screenshot must not hide the failure
-            page.screenshot(path=str(ARTIFACTS / f"browser-{path.stem}.png"), full_page=True)
+            shot = ARTIFACTS / f"browser-{path.parent.name}-{path.stem}.png"
+            page.screenshot(path=str(shot), full_page=True)
         raise
     finally:
         context.close()
-        try:  # one kernel at a time: shut this notebook's kernel down
-            for session in _api(base, token, "/api/sessions") or []:
-                _api(base, token, f"/api/sessions/{session['id']}", method="DELETE")
-        except OSError as error:
-            print(f"could not shut the kernel down: {error}")
+        _shut_down_kernels(base, token)
+
+
+def _shut_down_kernels(base: str, token: str) -> None:
+    """One kernel at a time: shut the notebook's kernel down."""
+    try:
+        for session in _api(base, token, "/api/sessions") or []:
+            _api(base, token, f"/api/sessions/{session['id']}", method="DELETE")
+    except OSError as error:
+        print(f"could not shut the kernel down: {error}")

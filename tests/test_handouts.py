@@ -1,5 +1,9 @@
 """Handouts (tools/handouts.py): offline, static widgets, no answers for students, A4 PDFs.
 
+Students and readers get each exercise with a printed answer line instead of its
+``answer_N_k = ...`` cell and its feedback; readers get no pointers to code they cannot see;
+dollars, bold amounts and Dutch ``<q>`` quotes print as written, never as maths.
+
 The set is built once, from the outputs stored in the notebooks (``--no-execute``), so the
 test stays quick; ``make handouts`` executes the notebooks fresh. The browser checks use
 Debian's Chromium through Playwright with every non-file request blocked and logged.
@@ -52,6 +56,64 @@ def text_of(page_html: str) -> str:
     """The visible text of a handout, roughly: no styles, no tags, entities decoded."""
     page_html = re.sub(r"<(style|script)\b.*?</\1>", " ", page_html, flags=re.S | re.I)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page_html)).split())
+
+
+def prose_of(page_html: str) -> str:
+    """The visible text outside code (code cells, code blocks and code spans left out)."""
+    page_html = re.sub(r"<(style|script|pre|code)\b.*?</\1>", " ", page_html, flags=re.S | re.I)
+    return text_of(page_html)
+
+
+def with_code_marked(page_html: str) -> str:
+    """The visible text with inline code in backticks, as it was written in Markdown."""
+    return text_of(re.sub(r"</?code\b[^>]*>", "`", page_html))
+
+
+# Feedback from ``check``: "Correct: ...", "✓ Correct: ...", "Not yet: ...".
+FEEDBACK = re.compile(r"(?:Correct|Not yet|Not answered yet)\s*:")
+ANSWER_CELL = re.compile(r"^answer_(\d+)_(\d+)\s*=\s*\.\.\.", re.M)
+# What a reader without code must not be told to do.
+CODE_INSTRUCTIONS = re.compile(
+    r"Shift \+ Enter|\brun (?:each|the|this|that|every) (?:grey |code )*cell|\bthen run\b"
+    r"|\bgrey (?:code )?cell|\bcode cell|\b(?:next|following) cell|\bUse `|\bwith `"
+    r"|\breplace the `?\.\.\.|\bcheck\(|How to use this notebook|\bin quotes\b|like `\[",
+    re.I,
+)
+
+
+def exercises_in(path: Path) -> list[str]:
+    """The exercise ids of a notebook, from its ``answer_N_k = ...`` cells (not solutions)."""
+    nb = nbformat.read(path, as_version=4)
+    return [
+        f"{m[1]}.{m[2]}"
+        for c in nb.cells
+        if c.cell_type == "code" and "solution" not in c.metadata.get("tags", [])
+        for m in ANSWER_CELL.finditer(c.source)
+    ]
+
+
+def exercise_notebook(markdown: str, answer_source: str, feedback: str) -> nbformat.NotebookNode:
+    """A small notebook: a question, an answer cell, a check cell with feedback, a solution."""
+    nb = nbformat.v4.new_notebook()
+    check = nbformat.v4.new_output(
+        "execute_result",
+        data={"text/markdown": f"✗ **{feedback}** try again", "text/plain": f"{feedback} x"},
+        execution_count=2,
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · A test notebook\n\n" + markdown),
+        nbformat.v4.new_code_cell(answer_source),
+        nbformat.v4.new_code_cell('check("9.1", answer_9_1)', outputs=[check]),
+        nbformat.v4.new_markdown_cell(
+            "#### Worked solution to exercise 9.1\n\nTry the exercise first. Then click the "
+            "button below (or the arrow beside this heading) to open it.",
+            metadata={"tags": ["solution"], "jp-MarkdownHeadingCollapsed": True},
+        ),
+        nbformat.v4.new_code_cell(
+            'answer_9_1 = 42\ncheck("9.1", answer_9_1)', metadata={"tags": ["solution"]}
+        ),
+    ]
+    return nb
 
 
 def squash(text: str) -> str:
@@ -192,14 +254,16 @@ def test_students_and_readers_get_no_solutions_teachers_do(built) -> None:
         # the worked answer's first line of code, and its stored feedback
         # (compared without spaces: highlighted code is split into spans)
         code_lines = [
-            "".join(c.source.strip().splitlines()[0].split()) for c in cells if c.source.strip()
+            "".join(c.source.strip().splitlines()[0].split())
+            for c in cells
+            if c.cell_type == "code" and c.source.strip()
         ]
         correct = [stored_text(c) for c in cells if "Correct:" in stored_text(c)]
         for kind in source.kinds:
             text = text_of((out / kind / f"{source.name}.html").read_text(encoding="utf-8"))
             bare = "".join(text.split())
             if kind == "teacher":
-                assert "Solution" in (out / kind / f"{source.name}.html").read_text()
+                assert "Worked solution" in (out / kind / f"{source.name}.html").read_text()
                 for line in code_lines:
                     assert line in bare, f"teacher {source.name}: missing {line!r}"
                 if correct:
@@ -256,6 +320,228 @@ def test_figure_descriptions_and_static_widgets_survive(built) -> None:
             if kind != "teacher":
                 assert text_of(page).count("Chart description:") >= described, source.name
             assert page.count('class="handout-widget-note"') >= views, (kind, source.name)
+
+
+# ---------------------------------------------------------------- exercises on paper
+
+
+def test_an_exercise_becomes_an_answer_line_on_paper() -> None:
+    nb = exercise_notebook(
+        "### Exercise 9.1\n\nHow many? Use `days_covered(soldiers, losses)` or divide.",
+        'rub_per_usd = inputs["rub_per_usd"]\nanswer_9_1 = ...',
+        "Not yet:",
+    )
+    source = handouts.Source(Path("09-test.ipynb"), ("student", "reading", "teacher"), "09")
+    units = {"9.1": "US dollars"}
+    for kind in ("student", "reading"):
+        page = handouts.render(nb, source, kind, set(), units)
+        text = text_of(page)
+        assert "answer_9_1" not in text and "Not yet" not in text and "42" not in text, kind
+        assert "Worked solution" not in text, kind
+        lines = re.findall(r'<div class="handout-answer"[^>]*>.*?</div>', page)
+        assert len(lines) == 1, (kind, lines)
+        assert text_of(lines[0]) == "Your answer (exercise 9.1): US dollars", text_of(lines[0])
+    student = handouts.render(nb, source, "student", set(), units)
+    assert 'rub_per_usd=inputs["rub_per_usd"]' in "".join(text_of(student).split())
+    reading = with_code_marked(handouts.render(nb, source, "reading", set(), units))
+    assert "How many? Divide." in reading and "days_covered" not in reading
+    teacher = text_of(handouts.render(nb, source, "teacher", set(), units))
+    assert "answer_9_1 = 42" in teacher and "click" not in teacher
+    assert "Worked solution to exercise 9.1" in teacher
+
+
+def test_a_cell_of_only_feedback_or_a_stray_verdict_never_reaches_paper() -> None:
+    nb = exercise_notebook("### Exercise 9.1\n\nHow many?", "answer_9_1 = ...", "Correct:")
+    verdict = nbformat.v4.new_output("stream", text="Not answered yet: run the cell\n")
+    nb.cells.insert(2, nbformat.v4.new_code_cell("x = 1\nprint(x)", outputs=[verdict]))
+    source = handouts.Source(Path("09-test.ipynb"), ("student", "reading", "teacher"), "09")
+    for kind in ("student", "reading"):
+        text = text_of(handouts.render(nb, source, kind, set(), {}))
+        assert not FEEDBACK.search(text), (kind, FEEDBACK.search(text))
+        assert "Your answer (exercise 9.1):" in text
+
+
+def test_reader_rewrites_drop_pointers_to_code() -> None:
+    cases = {
+        "What is that? Use `payment_usd(...)` or multiply.": "What is that? Multiply.",
+        "How many? Use `span(...)` or type the calculation.": "How many? Work it out.",
+        "Which? Answer with one letter in quotes: (a) x": "Which? Answer with one letter: (a) x",
+        "Which? Use `weighted_scores(DEFAULT_SCORES, weights)`.": "Which?",
+        "Type the word in quotes.": "Write the word.",
+        'Which? Answer with a list of letters, like `["a", "b"]`.': "Which? Answer with a list "
+        "of letters.",
+        "GNI was 40.9 trillion won (`gni_krw`). In dollars, at `krw_per_usd` won per dollar?": (
+            "GNI was 40.9 trillion won. In dollars, at the rate above (won per dollar)?"
+        ),
+        "Work it out from the ends, not with `interval_apply`.": "Work it out from the ends.",
+        "Replace each 0.5 with your own probability (a decimal), then run the cell.": (
+            "Write down your own probability for each statement (a decimal)."
+        ),
+        'What share? Use `fact("x").value` and `share_of(a, b)`, which divides `a` by `b`.': (
+            "What share?"
+        ),
+    }
+    for before, after in cases.items():
+        assert handouts.for_readers(before) == after, before
+
+
+@pytest.mark.parametrize("kind", ["student", "reading", "teacher"])
+def test_dollars_bold_amounts_and_dutch_quotes_print_as_written(kind: str) -> None:
+    # However the dollar is written ($, \$, \\$), it is a dollar: never a formula that
+    # swallows the bold or the quote up to the next dollar sign.
+    markdown = (
+        'It pays $2,000 a month, so **$240 million a year** (<q lang="nl">kil zakendoen</q>, '
+        '$20 million a month); also **\\$29.6 billion**, <q lang="nl">minstens</q> '
+        '\\\\$5 and `$HOME`.\n\n<div class="box">Both for \\\\$7, not $x$.</div>'
+    )
+    nb = exercise_notebook(markdown, "answer_9_1 = ...", "Not yet:")
+    nb.cells.insert(
+        1,
+        nbformat.v4.new_code_cell(
+            "passage(1)",
+            outputs=[
+                nbformat.v4.new_output(
+                    "execute_result",
+                    data={"text/markdown": markdown, "text/plain": "p"},
+                    execution_count=1,
+                )
+            ],
+        ),
+    )
+    source = handouts.Source(Path("09-test.ipynb"), ("student", "reading", "teacher"), "09")
+    page = handouts.render(nb, source, kind, set(), {})
+    assert page.count("<strong>$240 million a year</strong>") == 2, kind
+    assert page.count("<strong>$29.6 billion</strong>") == 2, kind
+    assert page.count('<q lang="nl">kil zakendoen</q>') == 2, kind
+    assert "&lt;q" not in page
+    prose = prose_of(page)
+    assert "**" not in prose and "\\$" not in prose, prose
+    assert "<code>$HOME</code>" in page and "Both for $7, not $x$." in page
+    amounts = re.findall(r"\$\S", prose.replace("$x$", ""))
+    assert amounts and all(d[1].isdigit() for d in amounts), amounts
+
+
+def test_exercises_on_paper_have_answer_lines_and_no_feedback(built) -> None:
+    out, sources = built
+    units = handouts.exercise_units()
+    assert units, "helpers.checks gives no exercises"
+    for source in sources:
+        exercises = exercises_in(source.path)
+        for kind in ("student", "reading"):
+            if kind not in source.kinds:
+                continue
+            page = (out / kind / f"{source.name}.html").read_text(encoding="utf-8")
+            text = text_of(page)
+            where = f"{kind} {source.name}"
+            assert not re.search(r"answer_\d+_\d+\s*=\s*\.\.\.", text), f"{where}: answer cell"
+            assert not FEEDBACK.search(text), f"{where}: feedback {FEEDBACK.search(text)}"
+            lines = re.findall(
+                r'<div class="handout-answer" data-exercise="([\d.]+)">(.*?)</div>', page
+            )
+            assert [ex for ex, _ in lines] == exercises, f"{where}: answer lines {lines}"
+            word = "question" if source.path.name == "quiz.ipynb" else "exercise"
+            for exercise, line in lines:
+                shown = text_of(line)
+                assert shown.startswith(f"Your answer ({word} {exercise}):"), shown
+                assert shown.endswith(units.get(exercise, "")), f"{where}: {shown} (unit)"
+
+
+def test_setup_lines_of_an_answer_cell_stay_as_code(built) -> None:
+    out, sources = built
+    for source in sources:
+        if "student" not in source.kinds:
+            continue
+        nb = nbformat.read(source.path, as_version=4)
+        bare = "".join(
+            text_of((out / "student" / f"{source.name}.html").read_text("utf-8")).split()
+        )
+        for cell in nb.cells:
+            if cell.cell_type != "code" or "solution" in cell.metadata.get("tags", []):
+                continue
+            if ANSWER_CELL.search(cell.source):
+                setup = [ln for ln in cell.source.splitlines() if not ANSWER_CELL.match(ln)]
+                for line in setup:
+                    assert "".join(line.split()) in bare, f"{source.name}: lost {line!r}"
+
+
+def test_no_worked_solution_text_on_paper(built) -> None:
+    out, sources = built
+    for source in sources:
+        nb = nbformat.read(source.path, as_version=4)
+        notes = [
+            squash(re.sub(r"[#*_`>\\$]", " ", c.source))[:50]
+            for c in nb.cells
+            if c.cell_type == "markdown" and "solution" in c.metadata.get("tags", [])
+        ]
+        for kind in ("student", "reading"):
+            if kind not in source.kinds:
+                continue
+            text = squash(
+                re.sub(
+                    r"[*_`$]", " ", text_of((out / kind / f"{source.name}.html").read_text("utf-8"))
+                )
+            )
+            assert "Worked solution" not in text, f"{kind} {source.name}"
+            for note in notes:
+                assert note not in text, f"{kind} {source.name}: solution note {note!r}"
+        if "teacher" in source.kinds:
+            teacher = text_of((out / "teacher" / f"{source.name}.html").read_text("utf-8"))
+            assert "click the button" not in teacher, f"teacher {source.name}: a click note"
+
+
+def test_markdown_prints_as_written_everywhere(built) -> None:
+    out, sources = built
+    for source in sources:
+        nb = nbformat.read(source.path, as_version=4)
+        for kind in source.kinds:
+            page = (out / kind / f"{source.name}.html").read_text(encoding="utf-8")
+            kept = [
+                c
+                for c in nb.cells
+                if c.cell_type == "markdown"
+                and not (
+                    kind != "teacher"
+                    and {"solution", "teacher-note"} & set(c.metadata.get("tags", []))
+                )
+            ]
+            quotes = sum(c.source.count('<q lang="nl">') for c in kept)
+            where = f"{kind} {source.name}"
+            assert page.count('<q lang="nl">') >= quotes, f"{where}: a Dutch quote lost"
+            assert "&lt;q" not in page, f"{where}: a raw <q> tag printed"
+            prose = prose_of(page)
+            for bad in ("**", "\\$", "$$"):
+                assert bad not in prose, (
+                    f"{where}: {bad!r} printed: {prose[prose.find(bad) - 80 :][:160]}"
+                )
+            # a dollar is an amount ($2,000) or a unit ("soldiers x $ x months"), never a
+            # formula's delimiter ($x$, $\frac{a}{b}$)
+            formulas = re.findall(r"\$[^\d\s]|[^\W\d]\$", prose)
+            assert not formulas, f"{where}: a $ that is not an amount: {formulas[:5]}"
+
+
+def test_reading_version_reads_without_code(built) -> None:
+    out, sources = built
+    for source in sources:
+        if "reading" not in source.kinds:
+            continue
+        page = (out / "reading" / f"{source.name}.html").read_text(encoding="utf-8")
+        banner = text_of(re.search(r"<header class=\"handout-banner.*?</header>", page, re.S)[0])
+        assert "How to read this" in banner, f"{source.name}: no how-to-read note"
+        text = with_code_marked(page)
+        bad = CODE_INSTRUCTIONS.findall(text)
+        assert not bad, f"reading {source.name}: sends the reader to code: {bad}"
+    for text in (handouts.VERSIONS["reading"][1], handouts.HOW_TO["reading"]):
+        assert not CODE_INSTRUCTIONS.search(text) and "run" not in text.lower()
+
+
+def test_student_handout_says_how_to_use_it_on_paper(built) -> None:
+    out, sources = built
+    for source in sources:
+        if "student" not in source.kinds:
+            continue
+        text = with_code_marked((out / "student" / f"{source.name}.html").read_text("utf-8"))
+        assert "How to use this notebook" not in text and "Shift + Enter" not in text
+        assert "How to use this handout" in text or "How to use this worksheet" in text
 
 
 # ---------------------------------------------------------------- in a browser
@@ -354,7 +640,9 @@ def test_pdfs_are_a4_sane_and_carry_their_titles(built) -> None:
                 text.replace("-\n", "")
             ), f"{pdf.name}: title not found"
             assert handouts.COURSE in flat, f"{pdf.name}: no page header"
-            assert "Correct:" not in flat, f"{pdf.name}: a solution is printed"
+            assert not FEEDBACK.search(flat), f"{pdf.name}: feedback is printed"
+            if exercises_in(source.path):
+                assert flat.count("Your answer (") == len(exercises_in(source.path)), pdf.name
             if shutil.which("pdfinfo"):
                 info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
                 assert "(A4)" in info, f"{pdf.name}: not A4\n{info}"

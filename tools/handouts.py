@@ -5,9 +5,13 @@ Usage: python tools/handouts.py [--no-execute] [--no-pdf] [--out DIR] [notebook 
 Each notebook is executed once, fresh (nbclient, in memory: the notebooks on disk are not
 touched), and three versions are derived from the executed copy:
 
-- student/   cells tagged ``solution`` and ``teacher-note`` removed, exercises and code kept;
-- reading/   the student version without code (nbconvert's ``exclude_input``) and without the
-             exercise feedback cells, for readers who only want the argument;
+- student/   cells tagged ``solution`` and ``teacher-note`` removed, code kept; each
+             exercise's ``answer_N_k = ...`` line becomes a printed answer line to write on
+             (its unit from ``helpers.checks``), and the ``check(...)`` cell and every
+             "Correct"/"Not yet" feedback go;
+- reading/   the student version without code (nbconvert's ``exclude_input``), opening with a
+             "How to read this" banner, and with the exercises' pointers to code (``Use
+             `f(...)` or divide.``, "then run the cell") rewritten for a reader on paper;
 - teacher/   everything, with solutions and teacher notes marked.
 
 The series (``notebooks/NN-*.ipynb``) gets all three; ``notebooks/quiz.ipynb`` a student
@@ -19,6 +23,10 @@ Playwright is missing). Without Chromium the PDFs are skipped, and the summary s
 A handout loads nothing: no script, no font, no image from the network. Every live widget is
 replaced by its stored drawing at the default values (the Output widget's stored outputs, from
 the widget state nbclient saves in the notebook) under a one-line note.
+
+Markdown is rendered without nbconvert's maths: a handout loads no MathJax, and the course
+writes only dollars, so ``$``, ``\\$`` or ``\\\\$`` is a dollar sign and never opens a formula
+that would swallow ``**bold**`` or a ``<q lang="nl">`` quote up to the next dollar sign.
 
 ``--no-execute`` builds from the outputs stored in the notebooks (what the tests do).
 """
@@ -44,8 +52,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from jinja2 import pass_context
+from mistune import BlockParser, InlineParser
 from nbconvert import HTMLExporter
-from nbconvert.preprocessors import RegexRemovePreprocessor, TagRemovePreprocessor
+from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,17 +88,22 @@ WIDGET_MISSING = (
 VERSIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "student": (
         "Student handout",
-        "Exercises come without answers: work them out in JupyterLab or on paper.",
+        "Exercises come without answers: write yours on the answer lines, "
+        "or work them out in JupyterLab.",
         ("solution", "teacher-note"),
     ),
     "reading": (
         "Reading version",
-        "The argument without the code. The full notebook runs in JupyterLab.",
+        "How to read this: the notebook's argument on paper, in words, tables and charts, "
+        "without the code that produced them. Read it from top to bottom; under each chart a "
+        "description says what it shows. The exercises are questions for you: work them out "
+        "on paper (a calculator helps) and write your answer on the line. The live charts and "
+        "the answer checks are in the notebook, in JupyterLab.",
         ("solution", "teacher-note"),
     ),
     "teacher": (
         "Teacher's version: contains the answers",
-        "Worked solutions are marked SOLUTION and notes for the teacher TEACHER NOTE. "
+        "Worked solutions are marked WORKED SOLUTION and notes for the teacher TEACHER NOTE. "
         "Do not hand this version to students.",
         (),
     ),
@@ -98,8 +114,81 @@ MARKS = {
     "\u2705": '<span class="handout-mark handout-yes">\u2714</span>',
     "\u274c": '<span class="handout-mark handout-no">\u2718</span>',
 }
-# Exercise feedback needs the student's answer, so the reading version drops it.
-CHECK_CELL = r"""\s*check\(\s*["'][^"']*["']"""
+# A literal dollar sign in the course's Markdown: ``$``, ``\$`` or ``\\$`` (two backslashes get
+# past JupyterLab's maths, helpers/markdown.py). Each becomes a bare ``$``, which the handouts'
+# Markdown renderer (no maths, ``HandoutExporter``) prints as it is, in text and in raw HTML
+# alike; code (a fenced block or a code span, matched whole) keeps its dollars as they are.
+CODE_IN_MARKDOWN = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$"  # fenced code block
+    r"|(`+)(?!`).*?(?<!`)\2(?!`)",  # code span
+    re.M | re.S,
+)
+DOLLAR_SIGN = re.compile(r"\\*\$")
+
+# ---- exercises on paper (student and reading versions)
+# The line a student fills in, ``answer_3_2 = ...`` (setup lines above it stay code).
+ANSWER_LINE = re.compile(r"^[ \t]*answer_(\d+)_(\d+)[ \t]*=[ \t]*\.\.\.[ \t]*(?:#.*)?$\n?", re.M)
+# The cell that checks it: its output is feedback for whoever ran it, meaningless on paper.
+CHECK_CELL = re.compile(r"""\s*check\(\s*["'][^"']*["']""")
+# Feedback from ``check`` in any output ("✓ **Correct:** ...", "Not yet: ...").
+FEEDBACK = re.compile(r"^[\W_]*(?:Correct|Not yet|Not answered yet)\b\s*\**:", re.M)
+EXERCISE_HEADING = re.compile(r"^#{1,6}\s*(Exercise|Question)\s+\d+\.\d+", re.M | re.I)
+# The notebooks' "*How to use this notebook:* run each grey code cell ..." paragraph.
+HOW_TO_USE = re.compile(r"^[ \t]*\*How to use this notebook:?\*:?.*?(?=\n[ \t]*\n|\Z)", re.M | re.S)
+HOW_TO = {
+    "student": (
+        "*How to use this handout:* read it from top to bottom. The grey boxes are the "
+        "notebook's code, each followed by what it printed or drew. Write your answer to each "
+        "exercise on its answer line, with the unit. In JupyterLab you can type your answers "
+        "into the notebook and have them checked."
+    ),
+    "worksheet": (
+        "*How to use this worksheet:* work each question out on paper or with a calculator, "
+        "and write the answer on its answer line, with the unit."
+    ),
+    "reading": "",  # the banner opens the reading version with "How to read this"
+}
+# A code span, or one character of a sentence that is not its end: code may hold dots.
+_SENTENCE = r"(?:`[^`\n]*`|[^.?!`\n])"
+# The reading version shows no code: rewrite what sends the reader to it, in this order.
+READER_REWRITES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    # "Use `span(...)` or type the calculation." reads "Work it out." below.
+    (r"\btype the calculation\b", "work it out"),
+    # "Use `payment_usd(...)` or multiply." -> "Multiply."
+    (
+        rf"\bUse {_SENTENCE}*?`[^`\n]*`{_SENTENCE}*? or ({_SENTENCE}+[.?!])",
+        lambda m: m[1][:1].upper() + m[1][1:],
+    ),
+    # "Use `weighted_scores(DEFAULT_SCORES, weights)`." (no other way offered): dropped.
+    (rf"[ \t]*\bUse {_SENTENCE}*`[^`\n]*`{_SENTENCE}*[.?!]", ""),
+    # "Check it with `breakeven_arrivals`." (a try-it pointer to a function): dropped.
+    (rf"[ \t]*\b(?:Check|Try) it with `[^`\n]*`{_SENTENCE}*[.?!]", ""),
+    # "Answer with one letter in quotes:" -> "Answer with one letter:"; "Type the word" -> "Write".
+    (r"\b(letters?|words?|answer) in quotes\b", r"\1"),
+    (r"\bType (the|your) (word|letter|answer|number)", r"Write \1 \2"),
+    # "a list of letters, like `["a", "b"]`:" -> "a list of letters:"
+    (r",? like `[^`\n]*`", ""),
+    # "..., for example `f(losses.low, ...)` and then with `losses.high`." -> "..."
+    (rf",? for example `[^`\n]*`{_SENTENCE}*(?=[.?!])", ""),
+    # "Work it out from the ends, not with `interval_apply`." -> "... from the ends."
+    (r",? not with `[^`\n]*`", ""),
+    # A variable's name in brackets after the words for it: "40.9 trillion won (`gni_krw`)",
+    # "90% (`state_share`, set in the cell below)".
+    (r" ?\(`[^`\n]*`(?:,[^()\n]*)?\)", ""),
+    # "at `krw_per_usd` won per dollar": the rate is printed above, under its source.
+    (r"\bat `\w+` (\w+) per (\w+)", r"at the rate above (\1 per \2)"),
+    # "..., as the next cell checks." -> "..."
+    (r",? as the (?:next|following) cell (?:checks|shows)", ""),
+    # "Replace each 0.5 with your own probability (...), then run the cell."
+    (
+        r"\bReplace each \S+ with your own ([\w ]+?)((?: \([^)\n]*\))?), then run the cell\.",
+        r"Write down your own \1 for each statement\2.",
+    ),
+    (r"\bin the widget or a code cell\b", "in the notebook, in JupyterLab"),
+]
+# The teacher's version: "Try the exercise first. Then click the button below ..." under a
+# solution's heading is about JupyterLab's collapsed heading; on paper the heading is enough.
+CLICK_NOTE = re.compile(r"^[^\n]*\bclick\b[^\n]*$", re.I | re.M)
 
 
 @dataclass
@@ -177,7 +266,14 @@ def _execute(path: Path, timeout: int) -> nbformat.NotebookNode:
     return nb
 
 
-def build_one(source: Source, out: Path, execute: bool, names: set[str], timeout: int) -> Source:
+def build_one(
+    source: Source,
+    out: Path,
+    execute: bool,
+    names: set[str],
+    timeout: int,
+    units: dict[str, str] | None = None,
+) -> Source:
     """Execute (or read) one notebook and write its HTML versions; runs in a worker process."""
     start = time.perf_counter()
     try:
@@ -187,7 +283,7 @@ def build_one(source: Source, out: Path, execute: bool, names: set[str], timeout
         source.widgets = static_widgets(nb)
         for kind in source.kinds:
             path = out / kind / f"{source.name}.html"
-            path.write_text(render(nb, source, kind, names), encoding="utf-8")
+            path.write_text(render(nb, source, kind, names, units), encoding="utf-8")
             source.outputs[kind] = path
     except Exception as error:  # a failing notebook must not hide the others
         lines = str(error).strip().splitlines() or [""]
@@ -203,8 +299,12 @@ def build_html(
     jobs: int,
     timeout: int = 300,
     on_done: Callable[[Source], None] | None = None,
+    units: dict[str, str] | None = None,
 ) -> list[Source]:
-    """All notebooks, ``jobs`` at a time, with a progress line for each as it finishes."""
+    """All notebooks, ``jobs`` at a time, with a progress line for each as it finishes.
+
+    ``units``: exercise id -> unit, printed beside the answer lines (default: none).
+    """
     names = {s.name for s in sources}
     for kind in {k for s in sources for k in s.kinds}:
         (out / kind).mkdir(parents=True, exist_ok=True)
@@ -213,7 +313,7 @@ def build_html(
     # Forking a process that runs threads (a browser driver, say) can deadlock: spawn then.
     context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, total)), mp_context=context) as pool:
-        futures = [pool.submit(build_one, s, out, execute, names, timeout) for s in sources]
+        futures = [pool.submit(build_one, s, out, execute, names, timeout, units) for s in sources]
         for n, future in enumerate(as_completed(futures), start=1):
             source = future.result()
             done[source.path] = source
@@ -333,11 +433,40 @@ def _css_string(text: str) -> str:
     return "".join(out)
 
 
+class HandoutExporter(HTMLExporter):
+    r"""nbconvert's HTML exporter, reading Markdown the way a handout prints it: without maths.
+
+    nbconvert's Markdown renderer (``MarkdownWithMath``) takes ``$...$`` for inline maths and
+    copies what lies between two dollar signs out unrendered, for MathJax to typeset. A handout
+    loads no MathJax, and the course's dollar signs are dollars: so ``**$240 million**`` kept
+    its stars and a ``<q lang="nl">`` quote between two amounts printed as escaped text. Here
+    the same renderer, with the same plugins, gets mistune's plain parsers: ``$`` is text and
+    ``\$`` an escaped dollar, in Markdown cells and in Markdown outputs alike.
+    """
+
+    @pass_context
+    def markdown2html(self, context, source):
+        cell = context.get("cell", {})
+        renderer = IPythonRenderer(
+            escape=False,
+            attachments=cell.get("attachments", {}),
+            embed_images=self.embed_images,
+            path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+            anchor_link_text=self.anchor_link_text,
+            exclude_anchor_links=self.exclude_anchor_links,
+            **self.lexer_options,
+        )
+        markdown = MarkdownWithMath(
+            renderer=renderer, block=BlockParser(), inline=InlineParser(hard_wrap=False)
+        )
+        return markdown.render(source)
+
+
 _EXPORTER: list[HTMLExporter] = []
 
 
 def exporter() -> HTMLExporter:
-    """nbconvert's HTML exporter with the handout template (made once: compiling is slow)."""
+    """The handout exporter with the handout template (made once: compiling is slow)."""
     if not _EXPORTER:
         c = Config()
         c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
@@ -348,12 +477,130 @@ def exporter() -> HTMLExporter:
         # which breaks <q lang="nl">...</q> (the closing tag is lost); figures are
         # outputs, embedded anyway.
         c.HTMLExporter.embed_images = False
-        _EXPORTER.append(HTMLExporter(config=c))
+        _EXPORTER.append(HandoutExporter(config=c))
     return _EXPORTER[0]
 
 
-def version(nb: nbformat.NotebookNode, kind: str) -> nbformat.NotebookNode:
-    """A copy of the executed notebook cut down to one version, by nbconvert's preprocessors."""
+def exercise_units() -> dict[str, str]:
+    """Exercise id -> its unit ("US dollars"), from ``helpers.checks``; {} where it fails."""
+    try:
+        from helpers.checks import exercises
+
+        return {key: exercise.unit for key, exercise in exercises().items()}
+    except Exception as error:  # an answer line without its unit is still an answer line
+        print(f"Answer lines without units: helpers.checks failed ({error})", flush=True)
+        return {}
+
+
+def literal_dollars(markdown: str) -> str:
+    """Markdown with every dollar sign outside code a bare ``$`` (see ``DOLLAR_SIGN``)."""
+    parts, at = [], 0
+    for code in CODE_IN_MARKDOWN.finditer(markdown):
+        parts += [DOLLAR_SIGN.sub("$", markdown[at : code.start()]), code.group(0)]
+        at = code.end()
+    parts.append(DOLLAR_SIGN.sub("$", markdown[at:]))
+    return "".join(parts)
+
+
+def dollars_as_written(nb: nbformat.NotebookNode) -> None:
+    """Every dollar sign in Markdown cells and Markdown outputs written as a bare ``$``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = literal_dollars(cell.source)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                text = data["text/markdown"]
+                data["text/markdown"] = literal_dollars(
+                    "".join(text) if isinstance(text, list) else text
+                )
+
+
+def is_feedback(output: dict) -> bool:
+    """Whether an output is ``check``'s verdict ("Correct: ...", "Not yet: ...")."""
+    data = output.get("data", {})
+    texts = [data.get("text/plain", ""), data.get("text/markdown", ""), output.get("text", "")]
+    return any(FEEDBACK.search("".join(t) if isinstance(t, list) else str(t)) for t in texts)
+
+
+def answer_line(exercise: str, unit: str, word: str = "exercise") -> str:
+    """A printed line to write an answer on, as a Markdown cell's (one-line) HTML block."""
+    unit_html = f'<span class="handout-answer-unit">{html.escape(unit)}</span>' if unit else ""
+    return (
+        f'<div class="handout-answer" data-exercise="{html.escape(exercise)}">'
+        f'<span class="handout-answer-label">Your answer ({word} {html.escape(exercise)}):</span>'
+        f'<span class="handout-answer-fill"><span class="handout-answer-blank"></span>'
+        f"{unit_html}</span></div>"
+    )
+
+
+def for_readers(markdown: str) -> str:
+    """Markdown with the pointers to code a reader cannot see rewritten (``READER_REWRITES``)."""
+    for pattern, replacement in READER_REWRITES:
+        markdown = re.sub(pattern, replacement, markdown)
+    return markdown
+
+
+def on_paper(nb: nbformat.NotebookNode, kind: str, units: dict[str, str], worksheet: bool) -> None:
+    """Turn a student or reading copy's exercises into questions with answer lines (in place).
+
+    The ``answer_N_k = ...`` line becomes an answer line (its setup lines stay code, with
+    their outputs); ``check(...)`` cells and any other feedback output go; the notebook's
+    "How to use this notebook" paragraph becomes one about the handout (the reading version
+    has its "How to read this" in the banner), and the reading version's pointers to code
+    are rewritten.
+    """
+    how_to = HOW_TO["worksheet" if worksheet and kind == "student" else kind]
+    word = "exercise"
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for heading in EXERCISE_HEADING.finditer(cell.source):
+                word = heading.group(1).lower()
+            source = HOW_TO_USE.sub(how_to, cell.source, count=1)
+            cell.source = for_readers(source) if kind == "reading" else source
+            cells.append(cell)
+            continue
+        if cell.cell_type != "code":
+            cells.append(cell)
+            continue
+        if CHECK_CELL.match(cell.source):
+            continue
+        cell.outputs = [o for o in cell.get("outputs", []) if not is_feedback(o)]
+        answers = [f"{m[1]}.{m[2]}" for m in ANSWER_LINE.finditer(cell.source)]
+        if answers:
+            cell.source = ANSWER_LINE.sub("", cell.source).strip("\n")
+        if cell.source.strip() or cell.outputs or not answers:
+            cells.append(cell)
+        for exercise in answers:
+            line = answer_line(exercise, units.get(exercise, ""), word)
+            cells.append(nbformat.v4.new_markdown_cell(line, metadata={"tags": ["handout-answer"]}))
+    nb.cells = cells
+
+
+def label_solutions(nb: nbformat.NotebookNode) -> None:
+    """Teacher's version: drop the "click the button below" lines of the solution headings."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "solution" in cell.metadata.get("tags", []):
+            cell.source = CLICK_NOTE.sub("", cell.source).strip()
+            if not cell.source:
+                continue
+        cells.append(cell)
+    nb.cells = cells
+
+
+def version(
+    nb: nbformat.NotebookNode,
+    kind: str,
+    units: dict[str, str] | None = None,
+    worksheet: bool = False,
+) -> nbformat.NotebookNode:
+    """A copy of the executed notebook cut down to one version.
+
+    nbconvert's TagRemovePreprocessor drops the tagged cells; ``on_paper`` turns the student
+    and reading versions' exercises into answer lines; ``worksheet``: the quiz.
+    """
     copy = nbformat.from_dict(json.loads(json.dumps(nb)))
     tags = TagRemovePreprocessor(
         enabled=True,
@@ -361,15 +608,24 @@ def version(nb: nbformat.NotebookNode, kind: str) -> nbformat.NotebookNode:
         remove_input_tags={"remove-input", "hide-input"} if kind != "teacher" else {"remove-input"},
     )
     copy, _ = tags.preprocess(copy, {})
-    if kind == "reading":
-        copy, _ = RegexRemovePreprocessor(enabled=True, patterns=[CHECK_CELL]).preprocess(copy, {})
+    dollars_as_written(copy)
+    if kind == "teacher":
+        label_solutions(copy)
+    else:
+        on_paper(copy, kind, units or {}, worksheet)
     return copy
 
 
-def render(nb: nbformat.NotebookNode, source: Source, kind: str, names: set[str]) -> str:
+def render(
+    nb: nbformat.NotebookNode,
+    source: Source,
+    kind: str,
+    names: set[str],
+    units: dict[str, str] | None = None,
+) -> str:
     """One handout version as a self-contained HTML page."""
     label, about, _ = VERSIONS[kind]
-    copy = version(nb, kind)
+    copy = version(nb, kind, units, worksheet="reading" not in source.kinds)
     copy.metadata["title"] = f"{source.title} · {label}"
     resources = {
         "metadata": {"name": source.name, "path": str(source.path.parent)},
@@ -630,7 +886,8 @@ def build(
     # Execute and convert first, then start the browser: a process pool started while the
     # browser driver's threads run must spawn its workers, and a spawned worker executing a
     # notebook was seen to stall for minutes when output went to a pipe (make bench, CI).
-    sources = build_html(sources, out, execute, jobs)
+    units = exercise_units() if any(k != "teacher" for s in sources for k in s.kinds) else {}
+    sources = build_html(sources, out, execute, jobs, units=units)
     with ExitStack() as stack:
         printer = stack.enter_context(Printer(browser)) if browser else None
 

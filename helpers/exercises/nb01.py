@@ -108,6 +108,7 @@ EXERCISES = {
         expected=lambda: days_covered(_soldiers(), _losses()),
         unit="days",
         abs_tol=0.06,
+        sig_figs=1,  # the notebook says "about eight days"
         hint="divide the soldiers by the losses per day. The answer is a small number of days.",
         mistakes=(
             Mistake(

@@ -180,6 +180,7 @@ EXERCISES = {
         expected=lambda: break_even_effectiveness(_nk(), _contract()),
         unit="share (0 to 1)",
         abs_tol=0.01,
+        sig_figs=1,  # well_done says "about 0.8"
         hint="break-even is where North Korean cost / effectiveness = contract cost: "
         "effectiveness = North Korean cost / contract cost.",
         mistakes=(
@@ -192,8 +193,8 @@ EXERCISES = {
                 "right idea, but give it as a share (like 0.5), not a percentage.",
             ),
         ),
-        well_done="about 0.8: if a North Korean soldier is worth less than four fifths of a "
-        "Russian at the front, the cheaper-looking deal is the dearer one.",
+        well_done="about 0.8: if a North Korean soldier does less than four fifths of a Russian "
+        "soldier's work at the front, the cheaper-looking deal is the dearer one.",
         working="North Korean cost per soldier-month / contract cost per soldier-month.",
     ),
     "3.7": Exercise(

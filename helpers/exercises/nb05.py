@@ -148,19 +148,21 @@ EXERCISES = {
         "subtraction.",
     ),
     "5.5": Exercise(
-        question="In the tornado chart, which input moves the deployments needed per month the "
-        "most? (a) Russian losses per day (b) Russian recruits per day (c) North Korean soldiers "
+        question="Which input, moved from the low to the high end of its range with the other "
+        "two at their middles, moves the deployments needed per month the most? "
+        "(a) Russian losses per day (b) Russian recruits per day (c) North Korean soldiers "
         "sent",
         expected=lambda: INPUT_LETTERS[
             tornado_table(deployments_per_month, _ranges())["input"].iloc[0]
         ],
         kind="choice",
-        hint="look for the longest bar: the input whose range swings the answer furthest.",
+        hint="for each input, take the answer at its high end minus the answer at its low end: "
+        "which difference is biggest?",
         mistakes=(
             Mistake(
                 lambda: "c",
                 "the soldiers' range is the narrowest in relative terms and gives the shortest "
-                "bar. Look again at the top bar.",
+                "swing. Compare the three differences again.",
             ),
         ),
         well_done="the recruits figure, which the article never even gives, matters most.",

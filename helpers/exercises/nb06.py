@@ -116,7 +116,8 @@ EXERCISES = {
         "inside Russia (d) the language barrier was real enough that plans were made around it",
         expected=_supported_letters,
         kind="choices",
-        hint="look at the 'verdict' column of the scoring table: which statements held up?",
+        hint="go through the timeline above statement by statement: what did later reports say "
+        "about the numbers sent, the fighting, guard duty and translators?",
         well_done="more soldiers came, they fought, and the language problem was real; the "
         "guard-duty idea did not describe the first wave.",
         working="from the scoring table: totals rose (a), casualties were reported from "
@@ -155,6 +156,7 @@ EXERCISES = {
         expected=lambda: fact("nk_killed_2025_09").value / fact("nk_killed_claimed_by_nk").value,
         unit="times",
         abs_tol=0.06,
+        sig_figs=1,  # well_done says "nearly six times"
         hint="divide South Korea's estimate of the killed by North Korea's own figure.",
         mistakes=(
             Mistake(

@@ -106,6 +106,7 @@ EXERCISES = {
         expected=lambda: _bonus_rub() / _rub_per_usd() / _pay(),
         unit="months",
         abs_tol=0.1,
+        sig_figs=1,  # well_done says "about two months"
         hint="first turn the roubles into dollars (roubles / roubles per dollar), "
         "then divide by $2,000 a month.",
         mistakes=(
@@ -152,6 +153,7 @@ EXERCISES = {
         expected=lambda: _nov_total() / NOVEMBER_DAYS,
         unit="casualties per day",
         abs_tol=1,
+        sig_figs=3,  # to two figures, 30 days and the 31-day mistake both give 1,500
         hint="a month's total divided by the number of days in that month.",
         mistakes=(
             Mistake(
@@ -239,7 +241,7 @@ EXERCISES = {
     ),
     "0.8": Exercise(
         question="In April 2025 South Korean intelligence estimated about 4,700 North Korean "
-        "casualties (about 600 of them dead) among the roughly 11,000 sent to Kursk. "
+        "casualties among the roughly 11,000 sent to Kursk. "
         "What percentage of the soldiers is that?",
         expected=lambda: 100 * fact("nk_casualties_2025_04").value / _kursk(),
         unit="per cent",
