@@ -207,8 +207,8 @@ def simulate_force(
 
     The period is whatever the rates are per (a day, a 30-day month). Row 0 is the
     start (no flows yet); rows 1 to ``periods`` follow. A force cannot be negative: if
-    the losses of a period would take it below zero, it is held at zero (the model's way
-    of saying "used up"), and ``change`` then shows only what was left to lose.
+    the losses of a period would take it below zero, it is held at zero (the model has
+    nobody left to lose), and ``change`` then shows only what was left to lose.
 
     >>> simulate_force(600_000, 2, losses_per_period=36_000, recruits_per_period=30_000)
        period     force   losses  recruits  arrivals  change

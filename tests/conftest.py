@@ -6,6 +6,11 @@ import sys
 from pathlib import Path
 
 import matplotlib
+from hypothesis import settings
 
 matplotlib.use("Agg")
 sys.path.insert(0, str(Path(__file__).parent))
+
+# Property tests check values, never speed: no per-example deadline (a loaded machine is slow).
+settings.register_profile("course", deadline=None)
+settings.load_profile("course")

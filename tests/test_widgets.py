@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Callable
 
 import matplotlib as mpl
@@ -178,25 +177,6 @@ def test_bad_input_leaves_the_chart_as_it_was(name):
         with pytest.raises((ValueError, TypeError), match=argument):
             chart(**(positions[0] | {argument: -1}))
         assert svg_text(chart.fig) == before, f"{argument}=-1 changed the chart"
-
-
-@pytest.mark.parametrize("name", list(LIVE_CHARTS))
-def test_an_update_is_faster_than_a_new_chart(name):
-    """In turns, so both see the same load; fastest against fastest."""
-    make, draw, positions = LIVE_CHARTS[name]
-    chart = make()
-    svg_text(chart(**positions[0]))  # warm up
-    svg_text(draw(**positions[0]))
-    live, new = [], []
-    for _ in range(3):
-        for values in positions:
-            start = time.perf_counter()
-            svg_text(chart(**values))
-            live.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            svg_text(draw(**values))
-            new.append(time.perf_counter() - start)
-    assert min(live) < 0.8 * min(new)
 
 
 def test_remembered_text_sizes_change_nothing_in_the_svg():
