@@ -7,7 +7,8 @@ JupyterLab, in both editions:
   error, every check says "Not answered yet", and every slider or dropdown redraws its
   output when moved with the keyboard;
 - ``notebooks/`` (self-study): Run All finishes without an error and the worked solutions
-  stay closed, so no "Correct" shows before the student has tried.
+  stay closed, so no "Correct" shows before the student has tried;
+- ``teacher/`` (the guide): Run All finishes without an error.
 
 In both, no Markdown cell is typeset as maths (MathJax output), no request may leave
 127.0.0.1 and the browser console must stay free of errors.
@@ -41,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import handouts  # noqa: E402
 
-EDITIONS = ("student", "notebooks")
+EDITIONS = ("student", "notebooks", "teacher")
 NOTEBOOKS = [p for edition in EDITIONS for p in sorted((ROOT / edition).glob("*.ipynb"))]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path(os.environ.get("CHROMIUM") or handouts.chromium_path() or "/usr/bin/chromium")
@@ -85,7 +86,7 @@ def _api(base: str, token: str, path: str, method: str = "GET") -> object:
 
 
 def _copy_course(dest: Path) -> None:
-    """The repository's top level as symlinks, with ``notebooks/`` as cleared copies."""
+    """The repository's top level as symlinks, with each edition's notebooks as cleared copies."""
     for entry in ROOT.iterdir():
         if entry.name.startswith(".") or entry.name in {*EDITIONS, "test-artifacts", "build"}:
             continue
@@ -337,7 +338,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         checks = _count(path, r"check\(")
         if edition == "student":  # every exercise unanswered
             assert text.count("Not answered yet") == checks, "a check per exercise, unanswered"
-        else:  # the worked solutions ran, but stay closed, each under a "cells hidden" button
+        elif edition == "notebooks":  # the worked solutions ran, but stay closed
             assert "Correct:" not in text, "a solution's output is open"
             buttons = notebook.locator(".jp-showHiddenCellsButton")
             assert buttons.count() == _closed_solutions(path) > 0, "closed solutions"
