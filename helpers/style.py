@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
 import textwrap
 from collections.abc import Iterator
 
@@ -61,6 +62,9 @@ COLOURS: list[str] = [
 ]
 MARKERS: list[str] = ["o", "s", "^", "D", "v", "P"]
 GREY = "#555555"
+# Set to "svg" where charts are printed (tools/handouts.py sets it for the kernels it starts):
+# charts then come out as SVG, vector with real text, instead of PNG.
+CHARTS_ENV = "COLD_BUSINESS_DEAL_CHARTS"
 # Fixed margins, in inches: room for tick labels, axis labels and the source line.
 MARGIN_LEFT, MARGIN_TOP, MARGIN_BOTTOM, SOURCE_LINE = 1.0, 0.3, 0.62, 0.17
 
@@ -100,9 +104,15 @@ def use() -> None:
     pd.set_option("display.html.use_mathjax", False)
     shell = get_ipython()
     if shell is not None:
-        # Show plain Figure objects as PNG, drawn once (no "tight" second pass) and
-        # compressed lightly: this keeps notebooks and slider redraws fast.
-        shell.display_formatter.formatters["image/png"].for_type(Figure, png_bytes)
+        formatters = shell.display_formatter.formatters
+        if os.environ.get(CHARTS_ENV) == "svg":
+            # For print: vector charts, and no PNG beside them.
+            formatters["image/svg+xml"].for_type(Figure, svg_text)
+            formatters["image/png"].for_type(Figure, lambda fig: None)
+        else:
+            # Show plain Figure objects as PNG, drawn once (no "tight" second pass) and
+            # compressed lightly: this keeps notebooks and slider redraws fast.
+            formatters["image/png"].for_type(Figure, png_bytes)
 
 
 _TEXT_TO_PATH = TextToPath()

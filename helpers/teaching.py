@@ -33,6 +33,7 @@ __all__ = [
     "PLANNED",
     "QUIZ",
     "answer_key",
+    "answer_sheet_markdown",
     "course_map",
     "discussion_questions",
     "format_answer",
@@ -239,6 +240,59 @@ def show_answer_key(notebook: str | None = None) -> _Markdown:
         return _Markdown("*No exercises yet.*", "Answer key: no exercises yet.")
     summary = f"Answer key: {len(key)} exercises ({key['id'].iloc[0]} to {key['id'].iloc[-1]})."
     return _Markdown("\n\n".join(parts), summary)
+
+
+def _first_sentence(text: str) -> str:
+    """'that is a month. The question asks ...' -> 'that is a month'."""
+    found = re.match(r"(.+?)[.;:!?](?:\s|$)", text.strip())
+    return (found.group(1) if found else text.strip()).strip()
+
+
+def answer_sheet_markdown(notebook: str) -> str:
+    """One notebook's answers on one printed page: the answer key cut to what a teacher marks with.
+
+    A table: each exercise with its question, the answer (with its unit, and the rounded value
+    the check also accepts), and the usual wrong answers with the slip each one reveals.
+    ``tools/handouts.py`` prints it as the lesson's answer sheet.
+
+    >>> sheet = answer_sheet_markdown("01")
+    >>> sheet.splitlines()[0]
+    '# Answer sheet · 01 · Reading the article: who claims what, and on whose authority?'
+    >>> "**240,000,000 US dollars**" in sheet
+    True
+    """
+    key = answer_key(notebook)
+    titles = {row["number"]: row["title"] for _, row in course_map().iterrows()}
+    title = "The quiz" if notebook == QUIZ else titles.get(notebook, f"Notebook {notebook}")
+    lines = [
+        f"# Answer sheet · {title}",
+        "",
+        "For the teacher: keep it away from students. Every answer is computed from the "
+        "course's sources; the check also accepts the answer rounded as shown. The full working "
+        "and the hints are in the teacher guide's answer key.",
+        "",
+        "| # | question | answer | usual wrong answers, and the slip behind each |",
+        "|---|---|---|---|",
+    ]
+    for _, row in key.iterrows():
+        exercise = exercises()[row["id"]]
+        answer = f"**{row['answer']}{' ' + row['unit'] if row['unit'] else ''}**"
+        if exercise.kind == "number":
+            rounded = _number_text(
+                round_to_figures(float(exercise.expected()), exercise.sig_figs)  # type: ignore[arg-type]
+            )
+            if "." in rounded:  # 7.40 -> 7.4, 30.0 -> 30
+                rounded = rounded.rstrip("0").rstrip(".")
+            if rounded != row["answer"]:
+                answer += f" (or {rounded})"
+        wrong = "; ".join(
+            f"{value}: {_first_sentence(says)}" for value, says in _computed(row["id"])[2]
+        )
+        lines.append(
+            f"| {row['id']} | {_escape(row['question'])} | {_escape(answer)} | "
+            f"{_escape(wrong) or '-'} |"
+        )
+    return escape_dollars("\n".join(lines)) + "\n"
 
 
 def _read_notebook(path: Path) -> dict:

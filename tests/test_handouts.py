@@ -2,7 +2,10 @@
 
 Students and readers get each exercise with a printed answer line instead of its
 ``answer_N_k = ...`` cell and its feedback; readers get no pointers to code they cannot see;
-dollars, bold amounts and Dutch ``<q>`` quotes print as written, never as maths.
+dollars, bold amounts and Dutch ``<q>`` quotes print as written, never as maths. Charts carry
+their description as alt text; printed pages are full and charts sharp; at phone width nothing
+is cut off; every text meets 4.5:1 contrast. Worksheets hold exercises and data, never
+solutions; answer sheets fit one page and give every answer.
 
 The set is built once, from the outputs stored in the notebooks (``--no-execute``), so the
 test stays quick; ``make handouts`` executes the notebooks fresh. The browser checks use
@@ -11,6 +14,7 @@ Debian's Chromium through Playwright with every non-file request blocked and log
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -50,6 +54,18 @@ def built(tmp_path_factory) -> tuple[Path, list[handouts.Source]]:
     sources = handouts.build(out=out, execute=False, pdf=CHROMIUM is not None, root=root)
     assert sources, "no notebooks found"
     return out, sources
+
+
+VERSIONS = ("student", "reading", "teacher")
+
+
+def page_of(out: Path, source: handouts.Source, kind: str) -> str:
+    return source.html(out, kind).read_text(encoding="utf-8")
+
+
+def unspanned(page_html: str) -> str:
+    """A page without the spans that keep long numbers on one line (markup, not text)."""
+    return re.sub(r'<span class="handout-num">(.*?)</span>', r"\1", page_html)
 
 
 def text_of(page_html: str) -> str:
@@ -148,10 +164,11 @@ def test_sets_follow_the_contract(tmp_path: Path) -> None:
     kinds = {
         s.path.relative_to(tmp_path).as_posix(): s.kinds for s in handouts.find_sources(tmp_path)
     }
+    lesson = ("student", "reading", "teacher", "worksheet", "answers")
     assert kinds == {
-        "notebooks/01-a.ipynb": ("student", "reading", "teacher"),
-        "notebooks/02-b.ipynb": ("student", "reading", "teacher"),
-        "notebooks/quiz.ipynb": ("student", "teacher"),
+        "notebooks/01-a.ipynb": lesson,
+        "notebooks/02-b.ipynb": lesson,
+        "notebooks/quiz.ipynb": ("student", "teacher", "answers"),
         "teacher/guide.ipynb": ("teacher",),
     }
 
@@ -207,27 +224,43 @@ def test_every_handout_is_written_and_indexed(built) -> None:
     for source in sources:
         assert not source.error, source.error
         for kind in source.kinds:
-            path = out / kind / f"{source.name}.html"
+            path = source.html(out, kind)
             assert path.is_file(), path
-            assert f'href="{kind}/{source.name}.html"' in index
-            assert f'href="{source.name}.html"' in (out / kind / "index.html").read_text()
+            assert f'href="{path.relative_to(out).as_posix()}"' in index, path
+            assert f'href="{path.name}"' in (path.parent / "index.html").read_text()
+            if kind in source.printed and CHROMIUM is not None:
+                pdf = path.with_suffix(".pdf").name
+                assert pdf in index and pdf in (path.parent / "index.html").read_text(), pdf
         assert html.escape(source.title) in index, source.title
         if source.minutes:
             assert f"about {source.minutes} min" in index
+
+
+def test_index_times_say_what_they_measure(built) -> None:
+    out, sources = built
+    index = text_of((out / "index.html").read_text(encoding="utf-8"))
+    guide = next(s for s in sources if s.is_guide)
+    assert guide.time.startswith(f"about {guide.minutes} min to read"), guide.time
+    assert f"{guide.title} {guide.time}" in index
+    for source in sources:
+        if not source.is_guide:
+            assert source.time == f"about {source.minutes} min", source.time
 
 
 def test_teacher_guide_only_in_the_teacher_set_and_quiz_never_in_reading(built) -> None:
     out, sources = built
     for source in sources:
         if source.path.parent.name == "teacher":
-            assert not (out / "student" / f"{source.name}.html").exists()
-            assert not (out / "reading" / f"{source.name}.html").exists()
-            assert source.name not in (out / "student" / "index.html").read_text()
+            for folder in ("student", "reading", "worksheet"):
+                assert not (out / folder / f"{source.name}.html").exists()
+                assert source.name not in (out / folder / "index.html").read_text()
         if source.path.name == "quiz.ipynb":
             assert not (out / "reading" / "quiz.html").exists()
-    for kind in ("student", "reading"):
-        if (out / kind / "index.html").exists():
-            assert "teacher/" not in (out / kind / "index.html").read_text()
+    assert not list((out / "student").glob("*answers*")), "an answer sheet among students'"
+    for folder in ("student", "reading", "worksheet"):
+        if (out / folder / "index.html").exists():
+            assert "teacher/" not in (out / folder / "index.html").read_text()
+            assert "-answers." not in (out / folder / "index.html").read_text()
 
 
 def test_html_loads_nothing_from_the_network(built) -> None:
@@ -259,7 +292,7 @@ def test_students_and_readers_get_no_solutions_teachers_do(built) -> None:
             if c.cell_type == "code" and c.source.strip()
         ]
         correct = [stored_text(c) for c in cells if "Correct:" in stored_text(c)]
-        for kind in source.kinds:
+        for kind in (k for k in source.kinds if k in VERSIONS):
             text = text_of((out / kind / f"{source.name}.html").read_text(encoding="utf-8"))
             bare = "".join(text.split())
             if kind == "teacher":
@@ -303,23 +336,121 @@ def test_reading_version_has_no_code_and_student_version_has(built) -> None:
             assert editor.search(student), f"{source.name}: no code in the student version"
 
 
-def test_figure_descriptions_and_static_widgets_survive(built) -> None:
+def test_student_version_shows_code_only_where_it_works_out_a_number(built) -> None:
+    """Code that draws a chart, shows a table or quotes the article goes (its result stays);
+    imports go; a calculation keeps its code."""
     out, sources = built
     for source in sources:
+        if "student" not in source.kinds:
+            continue
+        bare = "".join(text_of(page_of(out, source, "student")).split())
         nb = nbformat.read(source.path, as_version=4)
-        described = sum(c.source.count("Chart description:") for c in nb.cells)
+        for cell in nb.cells:
+            if cell.cell_type != "code" or "solution" in cell.metadata.get("tags", []):
+                continue
+            code = "".join(cell.source.split())
+            kinds = {k for o in cell.get("outputs", []) for k in o.get("data", {})}
+            if len(code) < 20:  # too short to tell from a mention in the text
+                continue
+            if kinds & {"image/png", "text/html", "text/markdown", handouts.WIDGET_VIEW}:
+                assert code not in bare, (
+                    f"{source.name}: code of a result shown: {cell.source[:60]}"
+                )
+            elif not cell.outputs and handouts.is_setup(cell.source):
+                assert code not in bare, f"{source.name}: set-up code shown: {cell.source[:60]}"
+            elif kinds == {"text/plain"}:
+                assert code in bare, f"{source.name}: a calculation lost: {cell.source[:60]}"
+
+
+def test_student_version_hides_code_of_results_on_a_small_notebook() -> None:
+    table = nbformat.v4.new_output(
+        "execute_result", data={"text/html": "<table><tr><td>1</td></tr></table>"}
+    )
+    sum_ = nbformat.v4.new_output("execute_result", data={"text/plain": "42"})
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · Test"),
+        nbformat.v4.new_code_cell("import pandas as pd\nfrom helpers import style\nstyle.use()"),
+        nbformat.v4.new_code_cell("gains_table()", outputs=[table]),
+        nbformat.v4.new_code_cell("total = 40 + 2\ntotal", outputs=[sum_]),
+    ]
+    source = handouts.Source(Path("09-test.ipynb"), ("student",), "09")
+    student = "".join(text_of(handouts.render(nb, source, "student", set(), {})).split())
+    assert "importpandas" not in student and "gains_table" not in student
+    assert "total=40+2" in student and "42" in student
+
+
+def chart_descriptions(nb: nbformat.NotebookNode, kind: str) -> list[str]:
+    """The descriptions of the charts a version shows, in order, as plain text."""
+    found = []
+    for n, cell in enumerate(nb.cells[:-1]):
+        if kind != "teacher" and "solution" in cell.metadata.get("tags", []):
+            continue
+        below = nb.cells[n + 1]
+        charts = [
+            o
+            for o in cell.get("outputs", [])
+            if {"image/png", "image/svg+xml", handouts.WIDGET_VIEW} & set(o.get("data", {}))
+        ]
+        if charts and below.cell_type == "markdown" and "Chart description:" in below.source:
+            found.append(handouts.plain_text(handouts.DESCRIPTION.match(below.source).group(1)))
+    return found
+
+
+def test_every_chart_is_described_by_its_alt_text_and_widgets_are_static(built) -> None:
+    out, sources = built
+    described = 0
+    for source in sources:
+        nb = nbformat.read(source.path, as_version=4)
         views = sum(
             handouts.WIDGET_VIEW in o.get("data", {})
             for c in nb.cells
             if c.cell_type == "code" and "solution" not in c.metadata.get("tags", [])
             for o in c.get("outputs", [])
         )
-        for kind in source.kinds:
-            page = (out / kind / f"{source.name}.html").read_text(encoding="utf-8")
+        for kind in (k for k in source.kinds if k in VERSIONS):
+            page = page_of(out, source, kind)
+            where = f"{kind} {source.name}"
             assert "widget-view+json" not in page and "widget-state+json" not in page
-            if kind != "teacher":
-                assert text_of(page).count("Chart description:") >= described, source.name
-            assert page.count('class="handout-widget-note"') >= views, (kind, source.name)
+            assert page.count('class="handout-widget-note"') >= views, where
+            images = re.findall(r"<img\b[^>]*>", page)
+            alts = [html.unescape(a) for img in images for a in re.findall(r'alt="([^"]*)"', img)]
+            assert len(alts) == len(images), f"{where}: an image without alt text"
+            assert all(len(a) >= 30 and "No description" not in a for a in alts), where
+            descriptions = chart_descriptions(nb, kind)
+            assert alts == descriptions, f"{where}: alt texts are not the descriptions"
+            assert "Chart description:" not in text_of(page), f"{where}: the description shows"
+            described += len(alts)
+    assert described >= 30, f"only {described} charts described"
+
+
+def test_a_chart_without_a_description_is_described_by_its_question() -> None:
+    from helpers.style import figure, png_bytes
+
+    data = base64.b64encode(png_bytes(figure(3, 2)[0])).decode()
+    nb = nbformat.v4.new_notebook()
+
+    def chart() -> nbformat.NotebookNode:
+        return nbformat.v4.new_output("display_data", data={"image/png": data, "text/plain": "F"})
+
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("**Question:** how big is the *gap*?"),
+        nbformat.v4.new_code_cell("draw()", outputs=[chart()]),
+        nbformat.v4.new_code_cell("draw()", outputs=[chart()]),
+        nbformat.v4.new_markdown_cell(
+            "**Chart description:** two bars, one \\\\$2,000 high.\n\n**Takeaway:** small."
+        ),
+    ]
+    assert handouts.describe_charts(nb) == 2
+    second, first = (c.outputs[0].data["text/html"] for c in nb.cells if c.cell_type == "code")
+    assert (
+        'alt="two bars, one $2,000 high."' in first
+        and "image/png" not in nb.cells[1].outputs[0].data
+    )
+    assert 'alt="A chart. how big is the gap?"' in second
+    assert nb.cells[3].source == "**Takeaway:** small."
+    # a phone never shrinks it below 9 px text: 3 in at 100 dpi is 288 px, its 9 pt text 12 px
+    assert "--chart-min-width: 216px" in first
 
 
 # ---------------------------------------------------------------- exercises on paper
@@ -409,7 +540,7 @@ def test_dollars_bold_amounts_and_dutch_quotes_print_as_written(kind: str) -> No
         ),
     )
     source = handouts.Source(Path("09-test.ipynb"), ("student", "reading", "teacher"), "09")
-    page = handouts.render(nb, source, kind, set(), {})
+    page = unspanned(handouts.render(nb, source, kind, set(), {}))
     assert page.count("<strong>$240 million a year</strong>") == 2, kind
     assert page.count("<strong>$29.6 billion</strong>") == 2, kind
     assert page.count('<q lang="nl">kil zakendoen</q>') == 2, kind
@@ -493,7 +624,7 @@ def test_markdown_prints_as_written_everywhere(built) -> None:
     out, sources = built
     for source in sources:
         nb = nbformat.read(source.path, as_version=4)
-        for kind in source.kinds:
+        for kind in (k for k in source.kinds if k in VERSIONS):
             page = (out / kind / f"{source.name}.html").read_text(encoding="utf-8")
             kept = [
                 c
@@ -616,7 +747,98 @@ def test_handouts_open_offline_whole_and_quiet(built, browser) -> None:
         browser.unroute("**/*")
 
 
+@needs_chromium
+def test_on_a_phone_nothing_is_cut_off_and_all_text_has_contrast(built, browser) -> None:
+    """At 390 px: no page scrolls sideways as a whole, a table or chart wider than the screen
+    scrolls in its frame with a hint, chart text stays at least 9 px, numbers stay whole;
+    every text meets 4.5:1 contrast against what is behind it."""
+    out, _ = built
+    page = browser.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        for path in sorted(out.rglob("*.html")):
+            where = path.relative_to(out).as_posix()
+            page.goto(path.as_uri(), wait_until="load")
+            report = page.evaluate(PHONE_CHECK)
+            assert report["scrollWidth"] <= report["clientWidth"], f"{where}: scrolls sideways"
+            assert not report["outside"], f"{where}: wider than the screen: {report['outside']}"
+            assert not report["unframed"], f"{where}: {report['unframed']} table(s) cut off"
+            assert not report["silent"], f"{where}: a frame scrolls without a hint"
+            assert report["smallest"] >= 9, f"{where}: chart text at {report['smallest']:.1f} px"
+            assert not report["broken"], f"{where}: a number broken: {report['broken'][:3]}"
+            bad = page.evaluate(CONTRAST_CHECK)
+            assert not bad, f"{where}: contrast under 4.5:1: {bad[:5]}"
+    finally:
+        page.close()
+
+
+# In a page at phone width: what sticks out, what scrolls without a hint, the smallest chart
+# text (its size at natural width, times the width shown over the natural width), and any
+# number broken over two lines.
+PHONE_CHECK = """async () => {
+  // scroll-state container queries (the hints) settle after a frame or two
+  for (let i = 0; i < 3; i++) await new Promise(r => requestAnimationFrame(r));
+  const shown = el => { const cs = getComputedStyle(el);
+    return cs.display !== 'none' && cs.visibility !== 'hidden' && el.getClientRects().length > 0; };
+  const doc = document.documentElement;
+  const hint = f => f.querySelector(':scope > .handout-scroll-hint');
+  const charts = [...document.querySelectorAll('.handout-chart img')].map(i =>
+    +i.dataset.smallestText * i.getBoundingClientRect().width / +i.getAttribute('width'));
+  return {
+    scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth,
+    outside: [...document.querySelectorAll('body *')].filter(e =>
+      e.getBoundingClientRect().right > doc.clientWidth + 1 && !e.closest('.handout-frame'))
+      .slice(0, 3).map(e => e.tagName + '.' + e.className),
+    unframed: [...document.querySelectorAll('table')].filter(t =>
+      t.getBoundingClientRect().right > doc.clientWidth + 1 && !t.closest('.handout-frame')).length,
+    silent: [...document.querySelectorAll('.handout-frame')].filter(f =>
+      f.scrollWidth > f.clientWidth + 1 && !(hint(f) && shown(hint(f)))).length,
+    smallest: Math.min(99, ...charts),
+    broken: [...document.querySelectorAll('.handout-num')].filter(n => n.getClientRects().length > 1)
+      .map(n => n.textContent),
+  };
+}"""
+
+# Every visible piece of text against the background behind it (the WCAG contrast ratio).
+CONTRAST_CHECK = """() => {
+  const parse = c => { const m = c.match(/rgba?[(]([^)]+)[)]/); if (!m) return null;
+    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lin = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = c => 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  const mix = (f, b) => ({r: f.r * f.a + b.r * (1 - f.a), g: f.g * f.a + b.g * (1 - f.a),
+                          b: f.b * f.a + b.b * (1 - f.a), a: 1});
+  const background = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; } }
+    let bg = {r: 255, g: 255, b: 255, a: 1};
+    for (const c of layers.reverse()) bg = mix(c, bg);
+    return bg; };
+  const bad = []; const seen = new Set();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const el = walk.currentNode.parentElement;
+    if (!walk.currentNode.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility === 'hidden' || !el.getClientRects().length) continue;
+    const bg = background(el); const fg = mix(parse(cs.color), bg);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    if (ratio < 4.5) bad.push(`${el.tagName}.${el.className} ${cs.color} ${ratio.toFixed(2)}: `
+                              + walk.currentNode.textContent.trim().slice(0, 30));
+  }
+  return bad;
+}"""
+
+
 # ---------------------------------------------------------------- PDFs
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @needs_chromium
@@ -625,29 +847,157 @@ def test_pdfs_are_a4_sane_and_carry_their_titles(built) -> None:
     out, sources = built
     printed = 0
     for source in sources:
-        for kind in handouts.PRINTED:
-            if kind not in source.kinds:
-                continue
-            pdf = out / kind / f"{source.name}.pdf"
+        for kind in source.printed:
+            pdf = source.html(out, kind).with_suffix(".pdf")
             assert pdf.is_file() and pdf.stat().st_size > 1000, pdf
             pages = handouts.pdf_pages(pdf)
-            assert 1 <= pages <= 80, f"{pdf.name}: {pages} pages"
-            text = subprocess.run(
-                ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-            ).stdout
+            assert 1 <= pages <= 60, f"{pdf.name}: {pages} pages"
+            text = pdf_text(pdf)
             flat = squash(text)
-            assert squash(source.title)[:40] in flat or squash(source.title)[:40] in squash(
-                text.replace("-\n", "")
-            ), f"{pdf.name}: title not found"
+            title = squash(source.title)[:40]
+            assert title in flat or title in squash(text.replace("-\n", "")), pdf.name
             assert handouts.COURSE in flat, f"{pdf.name}: no page header"
-            assert not FEEDBACK.search(flat), f"{pdf.name}: feedback is printed"
-            if exercises_in(source.path):
+            if kind != "teacher":
+                assert not FEEDBACK.search(flat), f"{pdf.name}: feedback is printed"
+            if kind in ("student", "reading", "worksheet") and exercises_in(source.path):
                 assert flat.count("Your answer (") == len(exercises_in(source.path)), pdf.name
             if shutil.which("pdfinfo"):
                 info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
                 assert "(A4)" in info, f"{pdf.name}: not A4\n{info}"
             printed += 1
-    assert printed == sum(1 for s in sources for k in handouts.PRINTED if k in s.kinds)
+    assert printed == sum(len(s.printed) for s in sources)
+    assert any(s.is_guide and (out / "teacher" / f"{s.name}.pdf").is_file() for s in sources)
+
+
+@needs_chromium
+@needs_pdftotext
+def test_printed_pages_are_full_and_lessons_short(built) -> None:
+    """No page but the last more than a third empty; a student lesson at most 10 pages; an
+    answer sheet one page. (Charts here are the stored PNGs, printed at the same size; the
+    vector charts of an executed build are checked in
+    test_an_executed_build_prints_vector_charts_quietly.)"""
+    out, sources = built
+    for source in sources:
+        for kind in ("student", "reading", "worksheet", "answers"):
+            if kind not in source.printed:
+                continue
+            pdf = source.html(out, kind).with_suffix(".pdf")
+            check = source.checks[kind]  # PrintCheck.of(pdf), as the build measured it
+            where = pdf.relative_to(out)
+            assert len(check.fill) == check.pages, f"{where}: pages not measured"
+            assert check.emptiest >= 1 - handouts.MAX_EMPTY, f"{where}: fill {check.fill}"
+            if kind == "student" and "reading" in source.kinds:
+                assert check.pages <= 10, f"{where}: {check.pages} pages"
+            if kind == "answers":
+                assert check.pages == 1, f"{where}: {check.pages} pages"
+
+
+def test_print_check_finds_soft_charts_and_empty_pages() -> None:
+    good = handouts.PrintCheck(pages=3, fill=[0.95, 0.8, 0.1], ppi=[])
+    assert good.problems() == [] and good.emptiest == 0.8 and "vector only" in good.summary()
+    soft = handouts.PrintCheck(pages=3, fill=[0.95, 0.5, 0.1], ppi=[300.0, 111.0])
+    assert soft.problems() == ["a chart at 111 ppi (under 200)", "a page only 50% full"]
+
+
+@needs_chromium
+@needs_pdftotext
+def test_answer_sheets_give_every_answer_and_worksheets_none(built) -> None:
+    out, sources = built
+    answers = handouts.exercise_answers()
+    for source in sources:
+        ids = exercises_in(source.path)
+        if "answers" in source.kinds:
+            sheet = squash(text_of(page_of(out, source, "answers")))
+            printed = pdf_text(source.html(out, "answers").with_suffix(".pdf"))
+            for qid in ids:
+                assert f"{qid} " in sheet and squash(answers[qid][0]) in sheet, (source.name, qid)
+                number = answers[qid][0].split()[0]  # "240,000,000", "c", "a, c"
+                assert number.rstrip(",") in printed, f"{source.name} {qid}: {number} not printed"
+        if "worksheet" in source.kinds:
+            page = page_of(out, source, "worksheet")
+            text = text_of(page)
+            bare = "".join(text.split())
+            assert "Worked solution" not in text and not FEEDBACK.search(text), source.name
+            assert "Answer to" not in text, source.name
+            assert not re.search(r'class="[^"]*jp-InputArea-editor', page), f"{source.name}: code"
+            for cell in solution_cells(source.path):
+                if cell.cell_type == "code":
+                    line = "".join(cell.source.strip().splitlines()[0].split())
+                    assert line not in bare, f"{source.name}: solution code {line!r}"
+                else:
+                    note = squash(re.sub(r"[#*_`>\\$]", " ", cell.source))[:50]
+                    assert note not in squash(re.sub(r"[*_`$]", " ", text)), source.name
+            assert re.findall(r'data-exercise="([\d.]+)"', page) == ids, source.name
+            assert page.count('class="handout-working"') == len(ids), source.name
+            assert "The numbers you need" in text and "Name:" in text, source.name
+
+
+def test_a_worksheet_keeps_data_and_drops_what_gives_an_answer_away() -> None:
+    def shown(text: str, table: bool = False) -> nbformat.NotebookNode:
+        data = {"text/html": f"<table><tr><td>{text}</td></tr></table>"} if table else {}
+        return nbformat.v4.new_output("execute_result", data={**data, "text/plain": text})
+
+    solution = {"tags": ["solution"]}
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · A test notebook"),
+        nbformat.v4.new_markdown_cell("## 1. Pay"),
+        nbformat.v4.new_code_cell("x", outputs=[shown("rate_fact: 97 roubles per dollar")]),
+        nbformat.v4.new_markdown_cell("### Exercise 9.1\n\nHow many dollars?"),
+        nbformat.v4.new_code_cell("answer_9_1 = ..."),
+        nbformat.v4.new_code_cell("y", outputs=[shown("2103.0")]),  # a bare number: no data
+        nbformat.v4.new_code_cell("z", outputs=[shown("cost 2,103 dollars a month", True)]),
+        nbformat.v4.new_code_cell("w", outputs=[shown("bonus 400,000 roubles once", True)]),
+        nbformat.v4.new_markdown_cell("### Exercise 9.2\n\nAnd the bonus?"),
+        nbformat.v4.new_code_cell("answer_9_2 = ..."),
+        nbformat.v4.new_markdown_cell("#### Worked solution to exercise 9.2", metadata=solution),
+        nbformat.v4.new_code_cell("answer_9_2 = 4123", metadata=solution),
+    ]
+    source = handouts.Source(Path("09-test.ipynb"), handouts.LESSON_KINDS, "09 · A test")
+    answers = {"9.1": ("2,103 US dollars", 2102.75), "9.2": ("4,123 US dollars", 4123.0)}
+    text = text_of(handouts.render_worksheet(nb, source, {"9.1": "US dollars"}, answers))
+    assert text.count("The numbers you need") == 2
+    assert "97 roubles per dollar" in text and "bonus 400,000 roubles once" in text
+    assert "2103" not in text and "2,103" not in text and "4123" not in text
+    assert "Worked solution" not in text and text.count("Working:") == 2
+
+
+def test_teacher_versions_show_each_answer_under_its_solution(built) -> None:
+    out, sources = built
+    answers = handouts.exercise_answers()
+    for source in sources:
+        if source.is_guide:
+            continue
+        text = squash(text_of(page_of(out, source, "teacher")))
+        for qid in exercises_in(source.path):
+            assert f"Answer to {qid}: {squash(answers[qid][0])}" in text, (source.name, qid)
+
+
+@needs_chromium
+@needs_pdftotext
+def test_an_executed_build_prints_vector_charts_quietly(tmp_path) -> None:
+    """As ``make handouts`` runs it: the notebook is executed, its charts come out vector (or
+    at least 200 ppi) with their alt text, and the build prints its progress and the files it
+    wrote, not the kernel's warnings."""
+    first = handouts.find_sources()[0]
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "handouts.py"), "--out", str(out), str(first.path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Kernel is running" not in run.stdout + run.stderr and not run.stderr.strip(), run.stderr
+    assert f"student/{first.name}.pdf: " in run.stdout and "Wrote to" in run.stdout
+    assert "CHECK" not in run.stdout, run.stdout
+    page = page_of(out, first, "student")
+    assert 'src="data:image/svg+xml' in page and 'src="data:image/png' not in page
+    assert "No description" not in page
+    for kind in ("student", "reading"):
+        check = handouts.PrintCheck.of(first.html(out, kind).with_suffix(".pdf"))
+        assert all(ppi >= handouts.MIN_PPI for ppi in check.ppi), f"{kind}: {check.ppi}"
+        assert not check.problems(), f"{kind}: {check.problems()}"
 
 
 def test_index_lists_the_series_in_order(built) -> None:

@@ -3,22 +3,35 @@
 Usage: python tools/handouts.py [--no-execute] [--no-pdf] [--out DIR] [notebook ...]
 
 Each notebook is executed once, fresh (nbclient, in memory: the notebooks on disk are not
-touched), and three versions are derived from the executed copy:
+touched), with its charts drawn as SVG (``helpers.style.CHARTS_ENV``: vector, real text), and
+these are derived from the executed copy:
 
-- student/   cells tagged ``solution`` and ``teacher-note`` removed, code kept; each
-             exercise's ``answer_N_k = ...`` line becomes a printed answer line to write on
-             (its unit from ``helpers.checks``), and the ``check(...)`` cell and every
-             "Correct"/"Not yet" feedback go;
-- reading/   the student version without code (nbconvert's ``exclude_input``), opening with a
-             "How to read this" banner, and with the exercises' pointers to code (``Use
-             `f(...)` or divide.``, "then run the cell") rewritten for a reader on paper;
-- teacher/   everything, with solutions and teacher notes marked.
+- student/    cells tagged ``solution`` and ``teacher-note`` removed; each exercise's
+              ``answer_N_k = ...`` line becomes a printed answer line (its unit from
+              ``helpers.checks``), and the ``check(...)`` cell and every "Correct"/"Not yet"
+              feedback go; code stays where it works out a number, while a cell that only
+              draws a chart, shows a table or quotes the article keeps just its result, and
+              set-up cells (imports) go;
+- reading/    the student version without code, opening with a "How to read this" banner,
+              and with the exercises' pointers to code rewritten for a reader on paper;
+- worksheet/  the lesson's exercises, each with the tables and facts it needs, an answer line
+              and room for working; nothing from a solution;
+- teacher/    everything, with solutions and teacher notes marked and each exercise's answer
+              under its worked solution; ``NN-...-answers`` is the lesson's one-page answer
+              sheet (``helpers.teaching.answer_sheet_markdown``); the guide is here too.
 
-The series (``notebooks/NN-*.ipynb``) gets all three; ``notebooks/quiz.ipynb`` a student
-worksheet and a teacher version; ``teacher/*.ipynb`` (the teacher guide) only a teacher
-version. Student and reading versions are also printed to A4 PDF by headless Chromium (one
-browser for all, through Playwright; the ``chromium --print-to-pdf`` command line where
-Playwright is missing). Without Chromium the PDFs are skipped, and the summary says so.
+The series (``notebooks/NN-*.ipynb``) gets all of them; ``notebooks/quiz.ipynb`` a student
+version (a worksheet already), a teacher version and an answer sheet; ``teacher/*.ipynb``
+(the teacher guide) a teacher version. Everything but a lesson's teacher version is printed
+to A4 PDF by headless Chromium (one browser for all, through Playwright; the ``chromium
+--print-to-pdf`` command line where Playwright is missing), and each PDF is checked: its
+pages, how full each is, and the resolution of any raster image (``PrintCheck``). Without
+Chromium the PDFs are skipped, and the summary says so.
+
+Every chart is a figure whose alt text is its description (the "**Chart description:**"
+paragraph under it in the notebook, which the handouts leave out of the visible text). On a
+narrow screen, charts and wide tables scroll sideways in a frame with a hint, and long
+numbers never break.
 
 A handout loads nothing: no script, no font, no image from the network. Every live widget is
 replaced by its stored drawing at the default values (the Output widget's stored outputs, from
@@ -28,18 +41,22 @@ Markdown is rendered without nbconvert's maths: a handout loads no MathJax, and 
 writes only dollars, so ``$``, ``\\$`` or ``\\\\$`` is a dollar sign and never opens a formula
 that would swallow ``**bold**`` or a ``<q lang="nl">`` quote up to the next dollar sign.
 
-``--no-execute`` builds from the outputs stored in the notebooks (what the tests do).
+``--no-execute`` builds from the outputs stored in the notebooks (what the tests do; charts are
+then the stored PNGs).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import base64
 import html
 import json
 import multiprocessing
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -95,20 +112,39 @@ VERSIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "reading": (
         "Reading version",
         "How to read this: the notebook's argument on paper, in words, tables and charts, "
-        "without the code that produced them. Read it from top to bottom; under each chart a "
-        "description says what it shows. The exercises are questions for you: work them out "
-        "on paper (a calculator helps) and write your answer on the line. The live charts and "
-        "the answer checks are in the notebook, in JupyterLab.",
+        "without the code that produced them. Read it from top to bottom. The exercises are "
+        "questions for you: work them out on paper (a calculator helps) and write your answer "
+        "on the line. The live charts and the answer checks are in the notebook, in JupyterLab.",
         ("solution", "teacher-note"),
     ),
     "teacher": (
         "Teacher's version: contains the answers",
-        "Worked solutions are marked WORKED SOLUTION and notes for the teacher TEACHER NOTE. "
-        "Do not hand this version to students.",
+        "Worked solutions are marked WORKED SOLUTION, each with its answer, and notes for the "
+        "teacher TEACHER NOTE. Do not hand this version to students.",
+        (),
+    ),
+    "worksheet": (
+        "Worksheet",
+        "The lesson's exercises on paper: the numbers each one needs, a line for the answer and "
+        "room for your working. Use it with the notebook on screen or with the reading version.",
+        ("solution", "teacher-note"),
+    ),
+    "answers": (
+        "Answer sheet: for the teacher",
+        "The answers to one lesson's exercises on one page. Do not hand it to students.",
         (),
     ),
 }
-PRINTED = ("student", "reading")
+# Where each kind is written: folder, and what follows the notebook's name.
+PLACES: dict[str, tuple[str, str]] = {
+    "student": ("student", ""),
+    "reading": ("reading", ""),
+    "teacher": ("teacher", ""),
+    "worksheet": ("worksheet", ""),
+    "answers": ("teacher", "-answers"),
+}
+# Printed to PDF: every kind but the teacher's version of a lesson (the guide is printed).
+PRINTED = ("student", "reading", "worksheet", "answers")
 # Colour emoji print as empty boxes where no emoji font is installed: use text marks.
 MARKS = {
     "\u2705": '<span class="handout-mark handout-yes">\u2714</span>',
@@ -138,9 +174,10 @@ HOW_TO_USE = re.compile(r"^[ \t]*\*How to use this notebook:?\*:?.*?(?=\n[ \t]*\
 HOW_TO = {
     "student": (
         "*How to use this handout:* read it from top to bottom. The grey boxes are the "
-        "notebook's code, each followed by what it printed or drew. Write your answer to each "
-        "exercise on its answer line, with the unit. In JupyterLab you can type your answers "
-        "into the notebook and have them checked."
+        "notebook's code where it works out a number, each followed by what it printed; "
+        "charts, tables and quotations appear without the code that made them. Write your "
+        "answer to each exercise on its answer line, with the unit. In JupyterLab you can "
+        "type your answers into the notebook and have them checked."
     ),
     "worksheet": (
         "*How to use this worksheet:* work each question out on paper or with a calculator, "
@@ -191,6 +228,13 @@ READER_REWRITES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
 CLICK_NOTE = re.compile(r"^[^\n]*\bclick\b[^\n]*$", re.I | re.M)
 
 
+# What each notebook gets: a lesson every kind; the quiz (its student version is a worksheet
+# already) a student and a teacher version and an answer sheet; the guide a teacher version.
+LESSON_KINDS = ("student", "reading", "teacher", "worksheet", "answers")
+QUIZ_KINDS = ("student", "teacher", "answers")
+GUIDE_KINDS = ("teacher",)
+
+
 @dataclass
 class Source:
     """One notebook and the handout versions it gets."""
@@ -199,7 +243,9 @@ class Source:
     kinds: tuple[str, ...]
     title: str = ""
     minutes: int | None = None
+    time: str = ""  # for the index: "about 60 min"
     outputs: dict[str, Path] = field(default_factory=dict)
+    checks: dict[str, PrintCheck] = field(default_factory=dict)  # kind -> its PDF's check
     seconds: float = 0.0  # executing
     total: float = 0.0  # executing and writing the HTML
     widgets: int = 0
@@ -208,6 +254,21 @@ class Source:
     @property
     def name(self) -> str:
         return self.path.stem
+
+    @property
+    def is_guide(self) -> bool:
+        return self.kinds == GUIDE_KINDS
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The kinds printed to PDF: the guide's teacher version, every other notebook's
+        ``PRINTED`` kinds."""
+        return self.kinds if self.is_guide else tuple(k for k in self.kinds if k in PRINTED)
+
+    def html(self, out: Path, kind: str) -> Path:
+        """Where a kind of handout of this notebook is written under ``out``."""
+        folder, suffix = PLACES[kind]
+        return out / folder / f"{self.name}{suffix}.html"
 
 
 # ---------------------------------------------------------------- finding notebooks
@@ -219,9 +280,9 @@ def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Sour
     quiz = [p for p in [root / "notebooks" / "quiz.ipynb"] if p.exists()]
     guide = sorted((root / "teacher").glob("*.ipynb"))
     sources = (
-        [Source(p, ("student", "reading", "teacher")) for p in series]
-        + [Source(p, ("student", "teacher")) for p in quiz]
-        + [Source(p, ("teacher",)) for p in guide]
+        [Source(p, LESSON_KINDS) for p in series]
+        + [Source(p, QUIZ_KINDS) for p in quiz]
+        + [Source(p, GUIDE_KINDS) for p in guide]
     )
     if only:
         wanted = {p.resolve() for p in only}
@@ -255,15 +316,32 @@ def _execute(path: Path, timeout: int) -> nbformat.NotebookNode:
     """Run one notebook with a fresh kernel, in memory (the file is not touched)."""
     from nbclient import NotebookClient
 
+    from helpers.style import CHARTS_ENV
+
     nb = nbformat.read(path, as_version=4)
+    # Charts for print: the kernel draws them as SVG (vector, real text), not PNG.
+    os.environ[CHARTS_ENV] = "svg"
     NotebookClient(
         nb,
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
+        # Quiet the kernel's start-up notice about local TCP; real errors still show.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     return nb
+
+
+def time_label(nb: nbformat.NotebookNode) -> str:
+    """The title cell's time for the index: "about 60 min", "about 20 min to read sections 1-6"."""
+    for cell in nb.cells:
+        found = re.search(
+            r"\*\*Time:?\*\*:?\s*(?:about\s+)?(\d+)\s*min(?:ute)?s?([^;.\n]*)", cell.source
+        )
+        if cell.cell_type == "markdown" and found:
+            return f"about {found[1]} min{found[2].rstrip()}"
+    return ""
 
 
 def build_one(
@@ -273,6 +351,7 @@ def build_one(
     names: set[str],
     timeout: int,
     units: dict[str, str] | None = None,
+    answers: dict[str, float | str] | None = None,
 ) -> Source:
     """Execute (or read) one notebook and write its HTML versions; runs in a worker process."""
     start = time.perf_counter()
@@ -280,10 +359,17 @@ def build_one(
         nb = _execute(source.path, timeout) if execute else nbformat.read(source.path, 4)
         source.seconds = time.perf_counter() - start
         source.title, source.minutes = title_and_minutes(nb, source.name)
+        source.time = time_label(nb)
         source.widgets = static_widgets(nb)
         for kind in source.kinds:
-            path = out / kind / f"{source.name}.html"
-            path.write_text(render(nb, source, kind, names, units), encoding="utf-8")
+            path = source.html(out, kind)
+            if kind == "answers":
+                page = render_answer_sheet(source)
+            elif kind == "worksheet":
+                page = render_worksheet(nb, source, units, answers)
+            else:
+                page = render(nb, source, kind, names, units, answers)
+            path.write_text(page, encoding="utf-8")
             source.outputs[kind] = path
     except Exception as error:  # a failing notebook must not hide the others
         lines = str(error).strip().splitlines() or [""]
@@ -300,20 +386,25 @@ def build_html(
     timeout: int = 300,
     on_done: Callable[[Source], None] | None = None,
     units: dict[str, str] | None = None,
+    answers: dict[str, float | str] | None = None,
 ) -> list[Source]:
     """All notebooks, ``jobs`` at a time, with a progress line for each as it finishes.
 
-    ``units``: exercise id -> unit, printed beside the answer lines (default: none).
+    ``units``: exercise id -> unit, printed beside the answer lines (default: none);
+    ``answers``: exercise id -> its answer, shown under each worked solution of the
+    teacher's version and kept out of the worksheets (default: none).
     """
     names = {s.name for s in sources}
     for kind in {k for s in sources for k in s.kinds}:
-        (out / kind).mkdir(parents=True, exist_ok=True)
+        (out / PLACES[kind][0]).mkdir(parents=True, exist_ok=True)
     total = len(sources)
     done: dict[Path, Source] = {}
     # Forking a process that runs threads (a browser driver, say) can deadlock: spawn then.
     context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, total)), mp_context=context) as pool:
-        futures = [pool.submit(build_one, s, out, execute, names, timeout, units) for s in sources]
+        futures = [
+            pool.submit(build_one, s, out, execute, names, timeout, units, answers) for s in sources
+        ]
         for n, future in enumerate(as_completed(futures), start=1):
             source = future.result()
             done[source.path] = source
@@ -590,16 +681,194 @@ def label_solutions(nb: nbformat.NotebookNode) -> None:
     nb.cells = cells
 
 
+# ---------------------------------------------------------------- charts
+# Charts print as the build drew them: SVG (vector, real text) when the notebooks are executed
+# (helpers.style.CHARTS_ENV), the stored PNG otherwise. Each becomes a figure whose alt text is
+# the chart's description, the "**Chart description:** ..." paragraph under it in the notebook;
+# the handouts leave that paragraph out of the visible text (the alt text carries it).
+CHART_TYPES = ("image/svg+xml", "image/png")
+DESCRIPTION = re.compile(
+    r"\A\s*\*\*Chart description:?\*\*:?[ \t]*(.*?)[ \t]*(?:\n[ \t]*\n|\Z)", re.S
+)
+PNG_DPI = 100  # helpers.style: figure.dpi of the stored PNG charts
+SMALLEST_PT = 9  # helpers.style: the smallest chart text (the source line), for a PNG
+PHONE_TEXT_PX = 9  # on a narrow screen a chart is never shrunk below this for its smallest text
+PHONE_WIDTH_PX = 340  # the text column of a 390-pixel phone
+CHART_HINT = "Wider than your screen: swipe sideways to see the whole chart."
+TABLE_HINT = "Wide table: swipe sideways to see every column."
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as one line of plain text, for an alt text: no marks, tags or escapes."""
+    text = literal_dollars(markdown)
+    text = re.sub(r"</?q\b[^>]*>", '"', text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"\*\*|__|`|(?<!\w)\*|\*(?!\w)", "", text)
+    return " ".join(html.unescape(text).split())
+
+
+def chart_size(mime: str, data: str) -> tuple[float, float, float]:
+    """A chart's natural width and height and its smallest text, all in CSS pixels."""
+    if mime == "image/svg+xml":
+        head = re.search(r"<svg\b[^>]*>", data)
+        attrs = dict(re.findall(r'\b(width|height)="([\d.]+)pt"', head.group(0) if head else ""))
+        width, height = (float(attrs.get(a, 0)) * 4 / 3 for a in ("width", "height"))
+        # matplotlib's SVG: user units are points, and so are its font sizes
+        sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)px", data)]
+        return width, height, (min(sizes) if sizes else SMALLEST_PT) * 4 / 3
+    header = base64.b64decode("".join(data.split())[:44])
+    pixels = struct.unpack(">II", header[16:24])
+    width, height = (p * 96 / PNG_DPI for p in pixels)
+    return width, height, SMALLEST_PT * 4 / 3
+
+
+def chart_html(mime: str, data: str, alt: str) -> str:
+    """A chart as a figure in a frame that scrolls sideways on a phone, never shrunk so far
+    that its smallest text falls under ``PHONE_TEXT_PX``."""
+    data = data if isinstance(data, str) else "".join(data)
+    width, height, smallest = chart_size(mime, data)
+    min_width = min(round(width), round(width * PHONE_TEXT_PX / smallest + 0.5))
+    if mime == "image/svg+xml":
+        data = base64.b64encode(data.encode("utf-8")).decode("ascii")
+    return (
+        f'<figure class="handout-chart handout-frame" style="--chart-min-width: {min_width}px">'
+        f'<p class="handout-scroll-hint" aria-hidden="true">{CHART_HINT}</p>'
+        f'<img src="data:{mime};base64,{"".join(data.split())}" alt="{html.escape(alt)}" '
+        f'width="{round(width)}" height="{round(height)}" data-smallest-text="{smallest:.2f}">'
+        "</figure>"
+    )
+
+
+def describe_charts(nb: nbformat.NotebookNode) -> int:
+    """Every chart output becomes a described figure (see ``chart_html``); return how many.
+
+    The description is the paragraph that opens the Markdown cell under the chart; it leaves
+    the visible text. A chart without one is described by the question above it.
+    """
+    count = 0
+    cells = nb.cells
+    for n, cell in enumerate(cells):
+        if cell.cell_type != "code":
+            continue
+        charts = [
+            o for o in cell.get("outputs", []) if any(m in o.get("data", {}) for m in CHART_TYPES)
+        ]
+        if not charts:
+            continue
+        alt = ""
+        below = cells[n + 1] if n + 1 < len(cells) else None
+        if below is not None and below.cell_type == "markdown":
+            found = DESCRIPTION.match(below.source)
+            if found:
+                alt = plain_text(found.group(1))
+                below.source = below.source[found.end() :].strip("\n")
+        if not alt:
+            above = cells[n - 1].source if n and cells[n - 1].cell_type == "markdown" else ""
+            question = re.search(r"\*\*Question:?\*\*:?\s*(.+?)(?:\n\s*\n|\Z)", above, re.S)
+            alt = "A chart. " + plain_text(
+                question.group(1) if question else "See the text around it."
+            )
+        for output in charts:
+            data = output["data"]
+            mime = next(m for m in CHART_TYPES if m in data)
+            output["data"] = {"text/html": chart_html(mime, data[mime], alt), "text/plain": alt}
+            output.setdefault("metadata", {}).pop(mime, None)
+            count += 1
+    nb.cells = [c for c in cells if c.cell_type != "markdown" or c.source.strip()]
+    return count
+
+
+# ---------------------------------------------------------------- code a reader needs
+
+
+def is_setup(source: str) -> bool:
+    """Whether a cell only imports and sets things up (``import ...``, ``style.use()``)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return bool(tree.body) and all(
+        isinstance(node, ast.Import | ast.ImportFrom)
+        or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call))
+        for node in tree.body
+    )
+
+
+DISPLAYS = ("text/html", "text/markdown", "image/svg+xml", "image/png")
+
+
+def results_only(nb: nbformat.NotebookNode) -> None:
+    """Student version: code stays where it shows how a number comes about; a cell that only
+    draws a chart, shows a table or quotes the article keeps its result without its code, and
+    a set-up cell (imports) goes."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "handout-answer" not in cell.metadata.get("tags", []):
+            outputs = cell.get("outputs", [])
+            if not outputs and is_setup(cell.source):
+                continue
+            if any(m in o.get("data", {}) for o in outputs for m in DISPLAYS):
+                cell.metadata["transient"] = {"remove_source": True}
+        cells.append(cell)
+    nb.cells = cells
+
+
+def exercise_answers() -> dict[str, tuple[str, float | None]]:
+    """Exercise id -> (its answer as the key prints it, with the unit; the number, if any)."""
+    try:
+        from helpers.checks import exercises
+        from helpers.teaching import answer_key
+
+        key = answer_key().set_index("id")
+        answers: dict[str, tuple[str, float | None]] = {}
+        for qid, exercise in exercises().items():
+            text = f"{key.loc[qid, 'answer']} {key.loc[qid, 'unit']}".strip()
+            value = float(exercise.expected()) if exercise.kind == "number" else None
+            answers[qid] = (text, value)
+        return answers
+    except Exception as error:  # the handouts still build; the teacher's answers are missing
+        print(f"Answers not shown: helpers.teaching failed ({error})", flush=True)
+        return {}
+
+
+SOLUTION_CHECK = re.compile(r"""\bcheck\(\s*["'](\d+\.\d+)["']""")
+
+
+def show_answers(nb: nbformat.NotebookNode, answers: dict[str, tuple[str, float | None]]) -> None:
+    """Teacher's version: the answer itself under each worked solution's code."""
+    cells = []
+    for cell in nb.cells:
+        cells.append(cell)
+        if cell.cell_type != "code" or "solution" not in cell.metadata.get("tags", []):
+            continue
+        for qid in SOLUTION_CHECK.findall(cell.source):
+            if qid in answers:
+                text = html.escape(answers[qid][0])
+                cells.append(
+                    nbformat.v4.new_markdown_cell(
+                        f'<p class="handout-key">Answer to {qid}: <strong>{text}</strong></p>',
+                        metadata={"tags": ["solution"]},
+                    )
+                )
+    nb.cells = cells
+
+
+# ---------------------------------------------------------------- versions
+
+
 def version(
     nb: nbformat.NotebookNode,
     kind: str,
     units: dict[str, str] | None = None,
     worksheet: bool = False,
+    answers: dict[str, tuple[str, float | None]] | None = None,
 ) -> nbformat.NotebookNode:
     """A copy of the executed notebook cut down to one version.
 
-    nbconvert's TagRemovePreprocessor drops the tagged cells; ``on_paper`` turns the student
-    and reading versions' exercises into answer lines; ``worksheet``: the quiz.
+    nbconvert's TagRemovePreprocessor drops the tagged cells; charts become described figures;
+    ``on_paper`` turns the student and reading versions' exercises into answer lines, and the
+    student version keeps code only where it shows a calculation; the teacher's version shows
+    each exercise's answer under its worked solution. ``worksheet``: the quiz.
     """
     copy = nbformat.from_dict(json.loads(json.dumps(nb)))
     tags = TagRemovePreprocessor(
@@ -609,24 +878,28 @@ def version(
     )
     copy, _ = tags.preprocess(copy, {})
     dollars_as_written(copy)
+    describe_charts(copy)
     if kind == "teacher":
         label_solutions(copy)
+        show_answers(copy, answers or {})
     else:
-        on_paper(copy, kind, units or {}, worksheet)
+        on_paper(copy, kind if kind != "worksheet" else "reading", units or {}, worksheet)
+        if kind == "student":
+            results_only(copy)
     return copy
 
 
-def render(
+def to_html(
     nb: nbformat.NotebookNode,
     source: Source,
     kind: str,
-    names: set[str],
-    units: dict[str, str] | None = None,
+    names: set[str] | None = None,
+    title: str = "",
 ) -> str:
-    """One handout version as a self-contained HTML page."""
+    """A prepared copy as a self-contained HTML page, with the banner of its kind."""
     label, about, _ = VERSIONS[kind]
-    copy = version(nb, kind, units, worksheet="reading" not in source.kinds)
-    copy.metadata["title"] = f"{source.title} · {label}"
+    title = title or source.title
+    nb.metadata["title"] = f"{title} · {label}"
     resources = {
         "metadata": {"name": source.name, "path": str(source.path.parent)},
         "handout": {
@@ -635,19 +908,249 @@ def render(
             "label": label,
             "about": about,
             "css_course": _css_string(COURSE),
-            "css_title": _css_string(source.title),
+            "css_title": _css_string(title),
         },
     }
     html_exporter = exporter()
-    html_exporter.exclude_input = kind == "reading"
-    body, _ = html_exporter.from_notebook_node(copy, resources=resources)
+    html_exporter.exclude_input = kind in ("reading", "worksheet", "answers")
+    body, _ = html_exporter.from_notebook_node(nb, resources=resources)
     for emoji, mark in MARKS.items():
         body = body.replace(emoji, mark)
-    return re.sub(
+    names = names or set()
+    body = re.sub(
         r'href="(?:\.\.?/)?(?:notebooks/)?([\w.-]+)\.ipynb((?:#[^"]*)?)"',
         lambda m: f'href="{m.group(1)}.html{m.group(2)}"' if m.group(1) in names else m.group(0),
         body,
     )
+    return numbers_unbroken(framed_tables(local_links_as_text(body, names)))
+
+
+LOCAL_LINK = re.compile(r'<a href="(?![a-z][\w+.-]*:|#)([^"]*)"[^>]*>(.*?)</a>', re.S)
+
+
+def local_links_as_text(page: str, names: set[str]) -> str:
+    """A link to a file of the course folder (``../deploy/README.md``) would be broken in a
+    handout, which can be opened anywhere: it prints as its text (which names the file)."""
+
+    def unlink(match: re.Match[str]) -> str:
+        target = match.group(1).split("#")[0]
+        if target.endswith(".html") and Path(target).stem in names:
+            return match.group(0)
+        return match.group(2)
+
+    return LOCAL_LINK.sub(unlink, page)
+
+
+def render(
+    nb: nbformat.NotebookNode,
+    source: Source,
+    kind: str,
+    names: set[str],
+    units: dict[str, str] | None = None,
+    answers: dict[str, tuple[str, float | None]] | None = None,
+) -> str:
+    """One handout version as a self-contained HTML page."""
+    copy = version(nb, kind, units, worksheet="reading" not in source.kinds, answers=answers)
+    return to_html(copy, source, kind, names)
+
+
+# ---------------------------------------------------------------- worksheets and answer sheets
+
+NAME_LINE = (
+    '<div class="handout-name"><span>Name:</span><span class="handout-answer-blank"></span>'
+    '<span>Class:</span><span class="handout-answer-blank short"></span>'
+    '<span>Date:</span><span class="handout-answer-blank short"></span></div>'
+)
+WORKING = '<div class="handout-working" aria-label="Room for your working">Working:</div>'
+NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers(text: str) -> list[float]:
+    found = []
+    for token in NUMBER.findall(text):
+        try:
+            found.append(float(token.replace(",", "")))
+        except ValueError:
+            continue
+    return found
+
+
+def reveals(text: str, values: list[float]) -> bool:
+    """Whether a text shows one of these answers (a number within 0.5% of it)."""
+    return any(
+        value and abs(number - value) <= 0.005 * abs(value)
+        for number in _numbers(text)
+        for value in values
+    )
+
+
+def _output_text(output: dict) -> str:
+    data = output.get("data", {})
+    text = data.get("text/html") or data.get("text/plain") or output.get("text", "")
+    return "".join(text) if isinstance(text, list) else str(text)
+
+
+def is_data(output: dict) -> bool:
+    """A table, or a printed fact with words in it (not a bare number, chart or quotation)."""
+    data = output.get("data", {})
+    if "text/html" in data:
+        return "<table" in _output_text(output) and "handout-chart" not in _output_text(output)
+    if set(data) - {"text/plain"} or output.get("output_type") == "error":
+        return False
+    text = data.get("text/plain", "") or output.get("text", "")
+    return len(re.findall(r"[A-Za-z]{3,}", "".join(text) if isinstance(text, list) else text)) >= 2
+
+
+def worksheet_notebook(
+    nb: nbformat.NotebookNode,
+    source: Source,
+    units: dict[str, str] | None = None,
+    answers: dict[str, tuple[str, float | None]] | None = None,
+) -> nbformat.NotebookNode:
+    """A lesson's exercises on paper: for each, the tables and facts printed since the one
+    before in its section (what the student needs), the question, an answer line and room
+    for working.
+
+    Nothing from a solution is in it; a table or fact that shows the answer to an exercise
+    met earlier on the sheet (the notebook computes it again for later use) is left out.
+    """
+    answers = answers or {}
+    copy = version(nb, "worksheet", units)
+    cells = [
+        nbformat.v4.new_markdown_cell(f"# {source.title}\n\n{NAME_LINE}"),
+        nbformat.v4.new_markdown_cell(
+            "*How to use this worksheet:* each exercise comes with the numbers it needs, printed "
+            "above it. Work it out on paper (a calculator helps) and write the answer on its "
+            "line, with the unit; show how you got there in the box below it."
+        ),
+    ]
+    data: list[nbformat.NotebookNode] = []
+    met: list[float] = []
+    for cell in copy.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code":
+            kept = [o for o in cell.get("outputs", []) if is_data(o)]
+            kept = [o for o in kept if not reveals(_output_text(o), met)]
+            if kept:
+                cell.outputs = kept
+                data.append(cell)
+        elif "handout-answer" in tags:
+            cell.source += "\n" + WORKING
+            cells.append(cell)
+            qid = re.search(r'data-exercise="([\d.]+)"', cell.source)
+            value = answers.get(qid.group(1), ("", None))[1] if qid else None
+            if value is not None:
+                met.append(value)
+        elif cell.cell_type == "markdown" and not EXERCISE_HEADING.search(cell.source):
+            if re.search(r"^##\s", cell.source, re.M):
+                data = []  # a new section: what came before is about something else
+        elif cell.cell_type == "markdown":
+            if data:
+                cells.append(
+                    nbformat.v4.new_markdown_cell(
+                        "*The numbers you need:*", metadata={"tags": ["handout-data-label"]}
+                    )
+                )
+                cells += data
+            data = []
+            cells.append(cell)
+    copy.cells = cells
+    return copy
+
+
+def render_worksheet(
+    nb: nbformat.NotebookNode,
+    source: Source,
+    units: dict[str, str] | None = None,
+    answers: dict[str, tuple[str, float | None]] | None = None,
+) -> str:
+    """A lesson's worksheet as a self-contained HTML page (``worksheet_notebook``)."""
+    return to_html(worksheet_notebook(nb, source, units, answers), source, "worksheet")
+
+
+def lesson_number(source: Source) -> str:
+    """ "02" for notebooks/02-incentives.ipynb, "quiz" for the quiz."""
+    return source.name[:2] if source.name[:2].isdigit() else source.name
+
+
+def render_answer_sheet(source: Source) -> str:
+    """A lesson's answers on one page (``helpers.teaching.answer_sheet_markdown``)."""
+    from helpers.teaching import answer_sheet_markdown
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(answer_sheet_markdown(lesson_number(source)))]
+    dollars_as_written(nb)
+    return to_html(nb, source, "answers")
+
+
+# ---------------------------------------------------------------- for a phone
+TABLE = re.compile(r"<table\b.*?</table>", re.S)
+CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.S)
+ROW = re.compile(r"<tr\b.*?</tr>", re.S)
+CHAR_PX = 7.2  # an average character of a table's 12-13 px text
+COLUMN_CAP_PX = 190  # a text column gets this much before it wraps (about 26 characters)
+CELL_PADDING_PX = 16
+
+
+def table_min_width(table: str) -> int:
+    """How wide a table must be to read well: each column as wide as its longest cell up to
+    ``COLUMN_CAP_PX``, and never narrower than its longest word or number."""
+    widths: dict[int, float] = {}
+    for row in ROW.findall(table):
+        for n, (_, cell) in enumerate(CELL.findall(row)):
+            text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+            longest_word = max((len(w) for w in text.split()), default=0)
+            want = max(min(len(text) * CHAR_PX, COLUMN_CAP_PX), longest_word * CHAR_PX)
+            widths[n] = max(widths.get(n, 0.0), want + CELL_PADDING_PX)
+    return round(sum(widths.values()))
+
+
+# A table cell of words (not a number or a date) reads left-aligned; pandas aligns all right.
+WORDY_CELL = re.compile(r"<td((?:\s[^>]*)?>\s*(?=[^<\d\s-]*[A-Za-z]{2}))")
+
+
+def framed_tables(page: str) -> str:
+    """Every table in a frame that scrolls sideways on a narrow screen, with a hint when it is
+    wider than a phone's text column."""
+
+    def frame(match: re.Match[str]) -> str:
+        table = WORDY_CELL.sub(r'<td class="handout-text"\1', match.group(0))
+        width = table_min_width(table)
+        wide = " handout-wide" if width > PHONE_WIDTH_PX else ""
+        return (
+            f'<div class="handout-table-frame handout-frame{wide}" role="region" tabindex="0" '
+            f'aria-label="Table" style="--table-min-width: {width}px">'
+            f'<p class="handout-scroll-hint" aria-hidden="true">{TABLE_HINT}</p>{table}</div>'
+        )
+
+    return TABLE.sub(frame, page)
+
+
+# 1,300,000 and $2,000 and 29.6% stay on one line; code and styles are left alone.
+LONG_NUMBER = re.compile(
+    r"(?<![\w.,])(?:US)?[$£€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:%|bn\b|m\b)?"
+    r"|(?<![\w.,])[$£€]\d+(?:\.\d+)?(?:bn\b|m\b)?"
+)
+LEAVE_ALONE = {"style", "script", "pre", "code", "svg", "title", "textarea"}
+
+
+def numbers_unbroken(page: str) -> str:
+    """Wrap long numbers in text in ``<span class="handout-num">`` (never broken inside)."""
+    parts = re.split(r"(<[^>]*>)", page)
+    inside: list[str] = []
+    for n, part in enumerate(parts):
+        if part.startswith("<"):
+            tag = re.match(r"<(/?)([a-zA-Z][\w-]*)", part)
+            if tag and tag.group(2).lower() in LEAVE_ALONE and not part.endswith("/>"):
+                if tag.group(1):
+                    if inside and inside[-1] == tag.group(2).lower():
+                        inside.pop()
+                else:
+                    inside.append(tag.group(2).lower())
+            continue
+        if not inside and part:
+            parts[n] = LONG_NUMBER.sub(r'<span class="handout-num">\g<0></span>', part)
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- index
@@ -656,29 +1159,55 @@ def render(
 INDEX_CSS = """
 body { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; max-width: 920px;
   margin: 2em auto; padding: 0 1em; color: #1a1a1a; line-height: 1.5; }
+.frame { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
-td.links a { margin-right: 0.8em; white-space: nowrap; }
+td:nth-child(2) { min-width: 5.5em; }
+td.links a { display: inline-block; margin-right: 0.8em; white-space: nowrap; }
 .note { color: #555; font-size: 0.92em; }
 .teacher { border-left: 5px solid #7a3e00; padding-left: 10px; }
+@media (max-width: 600px) {
+  body { margin: 1em auto; padding: 0 10px; }
+  /* a phone: each notebook's row becomes a block, its links wrapping under the title */
+  table, tbody, tr, td { display: block; }
+  tr:first-child { display: none; }
+  tr { padding: 6px 0; border-bottom: 1px solid #ddd; }
+  td { padding: 2px 0; border: none; }
+}
 """
 
 
-def _row(source: Source, kinds: tuple[str, ...], prefix: str) -> str:
+def _links(source: Source, kinds: tuple[str, ...], base: Path) -> list[str]:
+    """Links to a notebook's handouts of these kinds (HTML, and PDF where printed), from base."""
     links = []
     for kind in kinds:
-        if kind not in source.kinds or kind not in source.outputs:
+        if kind not in source.outputs:
             continue
-        word = {"student": "Student", "reading": "Reading", "teacher": "Teacher"}[kind]
-        href = f"{prefix(kind)}{source.name}.html"
+        word = WORDS[kind]
+        href = source.outputs[kind].relative_to(base).as_posix()
         links.append(f'<a href="{href}">{word} (HTML)</a>')
         if f"{kind}.pdf" in source.outputs:
-            links.append(f'<a href="{prefix(kind)}{source.name}.pdf">{word} (PDF)</a>')
+            links.append(f'<a href="{href[:-5]}.pdf">{word} (PDF)</a>')
+    return links
+
+
+WORDS = {
+    "student": "Student",
+    "reading": "Reading",
+    "worksheet": "Worksheet",
+    "teacher": "Teacher",
+    "answers": "Answer sheet",
+}
+
+
+def _row(source: Source, kinds: tuple[str, ...], base: Path) -> str:
+    links = _links(source, kinds, base)
     if not links:
         return ""
-    minutes = f"about {source.minutes} min" if source.minutes else ""
+    if source.is_guide:
+        links = [link.replace(">Teacher (", ">Guide (") for link in links]
     return (
-        f"<tr><td>{html.escape(source.title)}</td><td>{minutes}</td>"
+        f"<tr><td>{html.escape(source.title)}</td><td>{html.escape(source.time)}</td>"
         f'<td class="links">{" ".join(links)}</td></tr>'
     )
 
@@ -702,50 +1231,60 @@ def _page(title: str, sections: list[tuple[str, str, list[str]]]) -> str:
         parts += [
             f"<section{cls}><h2>{html.escape(heading)}</h2>",
             f'<p class="note">{html.escape(note)}</p>',
-            "<table><tr><th>Notebook</th><th>Time</th><th>Handouts</th></tr>",
+            '<div class="frame"><table><tr><th>Notebook</th><th>Time</th><th>Handouts</th></tr>',
             *rows,
-            "</table></section>",
+            "</table></div></section>",
         ]
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
 def write_indexes(sources: list[Source], out: Path) -> list[Path]:
-    """``index.html`` for everything, and one per set so a set can be handed out alone."""
-    series = [s for s in sources if "reading" in s.kinds]
-    quiz = [s for s in sources if s.kinds == ("student", "teacher")]
-    guide = [s for s in sources if s.kinds == ("teacher",)]
+    """``index.html`` for everything, and one per folder so a set can be handed out alone."""
+    lessons = [s for s in sources if "reading" in s.kinds]
+    quiz = [s for s in sources if s.kinds == QUIZ_KINDS]
+    guide = [s for s in sources if s.is_guide]
     top = _page(
         COURSE,
         [
             (
                 "For students and readers",
-                "Student handouts keep the code and the exercises (no answers); reading "
-                "versions give the argument without code.",
-                [_row(s, ("student", "reading"), lambda k: f"{k}/") for s in series + quiz],
+                "Student handouts keep the exercises (no answers) and the code that works out "
+                "a number; reading versions give the argument without code; worksheets give "
+                "each lesson's exercises with the numbers they need and room to write.",
+                [_row(s, ("student", "reading", "worksheet"), out) for s in lessons + quiz],
             ),
             (
                 "For teachers",
-                "Teacher's versions include the worked solutions. Keep them away from students.",
-                [_row(s, ("teacher",), lambda k: f"{k}/") for s in guide + series + quiz],
+                "The guide (lesson plans, answer key, rubric, background), each lesson's "
+                "teacher's version with the worked solutions, and a one-page answer sheet. "
+                "Keep them away from students.",
+                [_row(s, ("teacher", "answers"), out) for s in guide + lessons + quiz],
             ),
         ],
     )
     written = [out / "index.html"]
     written[0].write_text(top, encoding="utf-8")
-    per_set = {
-        "student": ("Student handouts", series + quiz),
-        "reading": ("Reading versions", series),
-        "teacher": ("Teacher's versions", guide + series + quiz),
+    folders = {
+        "student": ("Student handouts", ("student",), lessons + quiz),
+        "reading": ("Reading versions", ("reading",), lessons),
+        "worksheet": ("Worksheets", ("worksheet",), lessons),
+        "teacher": ("Teacher's versions", ("teacher", "answers"), guide + lessons + quiz),
     }
-    for kind, (heading, members) in per_set.items():
-        if not (out / kind).is_dir():
+    for folder, (heading, kinds, members) in folders.items():
+        if not (out / folder).is_dir():
             continue
         page = _page(
             f"{COURSE}: {heading.lower()}",
-            [(heading, VERSIONS[kind][1], [_row(s, (kind,), lambda k: "") for s in members])],
+            [
+                (
+                    heading,
+                    VERSIONS[kinds[0]][1],
+                    [_row(s, kinds, out / folder) for s in members],
+                )
+            ],
         )
-        path = out / kind / "index.html"
+        path = out / folder / "index.html"
         path.write_text(page, encoding="utf-8")
         written.append(path)
     return written
@@ -843,6 +1382,89 @@ def pdf_pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
 
 
+# What a printed page must be: charts sharp, and no page left mostly empty.
+MIN_PPI = 200
+MAX_EMPTY = 1 / 3
+A4_MM = 297
+BODY_MM = (16, 15)  # the top and bottom margins of handout.css's @page: headers live there
+
+
+def page_fill(path: Path, dpi: int = 24) -> list[float]:
+    """How full each page is: from the top of the text area to its lowest ink, as a share of
+    the text area's height (needs pdftoppm and Pillow; [] without them)."""
+    try:
+        import numpy as np
+        from PIL import Image
+    except ImportError:
+        return []
+    if not shutil.which("pdftoppm"):
+        return []
+    fills = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-gray", str(path), f"{tmp}/p"],
+            check=True,
+            capture_output=True,
+        )
+        for page in sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1])):
+            ink = np.asarray(Image.open(page)) < 200
+            height = ink.shape[0]
+            top = round(height * BODY_MM[0] / A4_MM)
+            bottom = round(height * (A4_MM - BODY_MM[1]) / A4_MM)
+            rows = np.flatnonzero(ink[top:bottom].any(axis=1))
+            fills.append(float(rows[-1] + 1) / (bottom - top) if rows.size else 0.0)
+    return fills
+
+
+def image_ppi(path: Path) -> list[float]:
+    """The resolution on the page of every raster image in a PDF (pdfimages -list); [] when
+    every chart is vector (or pdfimages is missing)."""
+    if not shutil.which("pdfimages"):
+        return []
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    ppi = []
+    for line in listing.splitlines()[2:]:
+        fields = line.split()
+        if len(fields) >= 14 and fields[2] == "image":
+            ppi.append(min(float(fields[12]), float(fields[13])))
+    return ppi
+
+
+@dataclass
+class PrintCheck:
+    """What a printed PDF looks like: pages, how full each is, and its raster images' ppi."""
+
+    pages: int
+    fill: list[float]
+    ppi: list[float]
+
+    @classmethod
+    def of(cls, path: Path) -> PrintCheck:
+        return cls(pdf_pages(path), page_fill(path), image_ppi(path))
+
+    @property
+    def emptiest(self) -> float:
+        """The least full page but the last (the last page of a handout may be short)."""
+        return min(self.fill[:-1], default=1.0)
+
+    def problems(self) -> list[str]:
+        said = []
+        if self.ppi and min(self.ppi) < MIN_PPI:
+            said.append(f"a chart at {min(self.ppi):.0f} ppi (under {MIN_PPI})")
+        if self.emptiest < 1 - MAX_EMPTY:
+            said.append(f"a page only {self.emptiest:.0%} full")
+        return said
+
+    def summary(self) -> str:
+        charts = f"images at {min(self.ppi):.0f} ppi or more" if self.ppi else "vector only"
+        fill = ""
+        if self.fill and self.pages > 1:
+            fill = f", every page but the last {self.emptiest:.0%} full or more"
+        return f"{self.pages} page{'s' if self.pages != 1 else ''}, {charts}{fill}"
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -868,8 +1490,8 @@ def build(
         flush=True,
     )
     # Remove only what an earlier build wrote, never a whole folder given by mistake.
-    for kind in VERSIONS:
-        shutil.rmtree(out / kind, ignore_errors=True)
+    for folder in {folder for folder, _ in PLACES.values()}:
+        shutil.rmtree(out / folder, ignore_errors=True)
     (out / "index.html").unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     browser = chromium_path() if pdf else None
@@ -887,13 +1509,17 @@ def build(
     # browser driver's threads run must spawn its workers, and a spawned worker executing a
     # notebook was seen to stall for minutes when output went to a pipe (make bench, CI).
     units = exercise_units() if any(k != "teacher" for s in sources for k in s.kinds) else {}
-    sources = build_html(sources, out, execute, jobs, units=units)
+    answers = exercise_answers()
+    sources = build_html(sources, out, execute, jobs, units=units, answers=answers)
+    warnings: list[str] = []
+    if printer_wanted := browser is not None:
+        print("Printing A4 PDFs with Chromium", flush=True)
     with ExitStack() as stack:
-        printer = stack.enter_context(Printer(browser)) if browser else None
+        printer = stack.enter_context(Printer(browser)) if printer_wanted else None
 
         def print_pdfs(source: Source) -> None:
-            """Print a notebook's student and reading handouts to A4 PDF."""
-            for kind in PRINTED:
+            """Print a notebook's handouts to A4 PDF, and check the pages."""
+            for kind in source.printed:
                 if printer is None or kind not in source.outputs:
                     continue
                 pdf_path = source.outputs[kind].with_suffix(".pdf")
@@ -901,28 +1527,41 @@ def build(
                     seconds = printer.print(source.outputs[kind], pdf_path)
                 except Exception as error:  # report it, and go on with the others
                     source.error = f"printing {pdf_path.name} failed: {error}"[:400]
-                    print(f"        FAILED {source.error}", flush=True)
+                    print(f"  FAILED {source.error}", flush=True)
                     continue
                 source.outputs[f"{kind}.pdf"] = pdf_path
-                print(
-                    f"        printed {pdf_path.relative_to(out)}: {pdf_pages(pdf_path)} pages"
-                    f" in {seconds:.1f} s",
-                    flush=True,
-                )
+                check = source.checks[kind] = PrintCheck.of(pdf_path)
+                where = pdf_path.relative_to(out).as_posix()
+                print(f"  {where}: {check.summary()} ({seconds:.1f} s)", flush=True)
+                if kind in ("student", "reading", "worksheet") or kind == "answers":
+                    warnings.extend(f"{where}: {problem}" for problem in check.problems())
+                if kind == "answers" and check.pages != 1:
+                    warnings.append(f"{where}: {check.pages} pages, not one")
 
         for source in sources:
             print_pdfs(source)
     write_indexes(sources, out)
 
-    htmls = sum(1 for s in sources for k in s.outputs if not k.endswith(".pdf"))
-    pdfs = sum(1 for s in sources for k in s.outputs if k.endswith(".pdf"))
     failed = [s for s in sources if s.error]
+    print(f"\nWrote to {out}:")
+    for folder in sorted({PLACES[k][0] for s in sources for k in s.kinds}):
+        files = sorted(
+            p.relative_to(out).as_posix()
+            for s in sources
+            for k, p in s.outputs.items()
+            if p.parent == out / folder
+        )
+        htmls = sum(f.endswith(".html") for f in files)
+        pdfs = sum(f.endswith(".pdf") for f in files)
+        print(f"  {folder + '/':<11} {htmls:2d} HTML, {pdfs:2d} PDF, with index.html")
     print(
-        f"\nHandouts: {len(sources) - len(failed)} of {len(sources)} notebook(s), "
-        f"{htmls} HTML, {pdfs} PDF in {time.perf_counter() - start:.1f} s"
+        f"Handouts: {len(sources) - len(failed)} of {len(sources)} notebook(s) "
+        f"in {time.perf_counter() - start:.1f} s"
     )
     if pdf_note:
         print(pdf_note)
+    for warning in warnings:
+        print(f"CHECK {warning}")
     for source in failed:
         print(f"FAILED {source.path.name}: {source.error}")
     print(f"Open {out / 'index.html'}")
