@@ -5,6 +5,7 @@
 #   make student    rebuild the student edition student/ from notebooks/ (commit it)
 #   make handouts   offline HTML and PDF handouts under build/handouts/
 #   make bench      time the notebooks, widgets, handouts and tests
+#   make classroom  one JupyterHub for a whole class on this machine (as root; deploy/README.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,6 +13,7 @@ STAMP  := $(VENV)/.installed-stamp
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb))
 
 .PHONY: setup lab test lint execute student handouts bench bench-browser clean
+.PHONY: classroom classroom-publish classroom-remove-students classroom-bench
 
 setup: $(STAMP)
 
@@ -19,7 +21,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,classroom,hub]'
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
 	@cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
@@ -32,8 +34,8 @@ lab: setup
 		--LabApp.default_url=/lab/tree/notebooks/01-reading-the-article.ipynb
 
 lint: setup
-	$(BIN)/ruff check helpers tests tools
-	$(BIN)/ruff format --check helpers tests tools
+	$(BIN)/ruff check helpers tests tools deploy/jupyterhub_config.py benchmarks/classroom_bench.py
+	$(BIN)/ruff format --check helpers tests tools deploy/jupyterhub_config.py benchmarks/classroom_bench.py
 
 test: lint
 	$(BIN)/python -m pytest --nbval --nbval-current-env \
@@ -56,3 +58,27 @@ bench-browser: setup
 
 clean:
 	rm -rf $(VENV) build
+
+# A class on one server (deploy/README.md): JupyterHub, one system user per student, the student
+# edition pulled into each home by nbgitpuller. Needs root.
+#   make classroom [ROSTER=file] [PORT=8000] [HOST=0.0.0.0 AUTH_CONFIG=file] [COURSE_REPO=url BRANCH=name]
+ROSTER ?= deploy/roster-demo.txt
+PORT   ?= 8000
+STUDENTS ?= 5 10 20 30
+
+classroom: setup
+	@$(BIN)/python tools/classroom.py start --roster "$(ROSTER)" --port "$(PORT)" \
+		$(if $(HOST),--host "$(HOST)") $(if $(AUTH_CONFIG),--auth-config "$(AUTH_CONFIG)") \
+		$(if $(COURSE_REPO),--course-repo "$(COURSE_REPO)") $(if $(BRANCH),--branch "$(BRANCH)")
+
+# Put the current student/ into the class's course repository (students get it next time).
+classroom-publish: setup
+	$(BIN)/python tools/classroom.py publish
+
+# Delete the accounts and homes of the students on ROSTER (their work too).
+classroom-remove-students: setup
+	$(BIN)/python tools/classroom.py remove-students --roster "$(ROSTER)"
+
+# A simulated class on the real hub: make classroom-bench STUDENTS="5 10 20 30"
+classroom-bench: setup
+	$(BIN)/python benchmarks/classroom_bench.py --students $(STUDENTS)

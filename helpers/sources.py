@@ -43,7 +43,11 @@ __all__ = [
     "passage",
 ]
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# In the repository the data is the top-level seeds/; an installed package (pip install, a class
+# server) carries a copy as helpers/seeds/ (see pyproject.toml).
+SEEDS = Path(__file__).resolve().parent / "seeds"
+if not SEEDS.is_dir():
+    SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.nl.txt"
 TRANSLATION_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.en.txt"
 META_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.meta.json"
