@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DOLLAR", "escape_dollars"]
+__all__ = ["ANY_DOLLAR", "DOLLAR", "escape_dollars"]
 
 DOLLAR = "\\\\$"  # a literal dollar sign in the course's Markdown
-_ANY_DOLLAR = re.compile(r"\\*\$")
+ANY_DOLLAR = re.compile(r"\\*\$")  # a dollar sign, however many backslashes before it
 
 
 def escape_dollars(text: str) -> str:
@@ -24,4 +24,4 @@ def escape_dollars(text: str) -> str:
     >>> print(escape_dollars("$2,000 a month, \\\\$240 million a year, \\\\\\\\$5 as it should be"))
     \\\\$2,000 a month, \\\\$240 million a year, \\\\$5 as it should be
     """
-    return _ANY_DOLLAR.sub(lambda _: DOLLAR, text)
+    return ANY_DOLLAR.sub(lambda _: DOLLAR, text)

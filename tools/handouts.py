@@ -76,6 +76,8 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
+from helpers.markdown import ANY_DOLLAR
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = Path(__file__).resolve().parent / "handout_template"
 DEFAULT_OUT = ROOT / "build" / "handouts"
@@ -159,7 +161,6 @@ CODE_IN_MARKDOWN = re.compile(
     r"|(`+)(?!`).*?(?<!`)\2(?!`)",  # code span
     re.M | re.S,
 )
-DOLLAR_SIGN = re.compile(r"\\*\$")
 
 # ---- exercises on paper (student and reading versions)
 # The line a student fills in, ``answer_3_2 = ...`` (setup lines above it stay code).
@@ -584,12 +585,12 @@ def exercise_units() -> dict[str, str]:
 
 
 def literal_dollars(markdown: str) -> str:
-    """Markdown with every dollar sign outside code a bare ``$`` (see ``DOLLAR_SIGN``)."""
+    """Markdown with every dollar sign outside code a bare ``$`` (see ``ANY_DOLLAR``)."""
     parts, at = [], 0
     for code in CODE_IN_MARKDOWN.finditer(markdown):
-        parts += [DOLLAR_SIGN.sub("$", markdown[at : code.start()]), code.group(0)]
+        parts += [ANY_DOLLAR.sub("$", markdown[at : code.start()]), code.group(0)]
         at = code.end()
-    parts.append(DOLLAR_SIGN.sub("$", markdown[at:]))
+    parts.append(ANY_DOLLAR.sub("$", markdown[at:]))
     return "".join(parts)
 
 
