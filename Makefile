@@ -3,6 +3,7 @@
 #   make test       set up and run every test (what CI runs)
 #   make execute    re-run every notebook in place so stored outputs are fresh
 #   make student    rebuild the student edition student/ from notebooks/ (commit it)
+#   make readme     rewrite the README's table of notebooks from course.toml
 #   make handouts   offline HTML and PDF handouts under build/handouts/
 #   make bench      time the notebooks, widgets, handouts and tests
 #   make classroom  one JupyterHub for a whole class on this machine (as root; deploy/README.md)
@@ -10,9 +11,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The notebooks nbval runs: what is in notebooks/ and teacher/ (tests/test_course.py checks that
+# this is exactly what course.toml lists).
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb))
 
-.PHONY: setup lab test lint execute student handouts bench bench-browser clean
+.PHONY: setup lab test lint execute student readme handouts bench bench-browser clean
 .PHONY: classroom classroom-publish classroom-remove-students classroom-bench
 
 setup: $(STAMP)
@@ -47,6 +50,9 @@ execute: setup
 student: setup
 	$(BIN)/python tools/student.py
 
+readme: setup
+	$(BIN)/python tools/readme.py
+
 handouts: setup
 	$(BIN)/python tools/handouts.py
 
@@ -55,6 +61,12 @@ bench: setup
 
 bench-browser: setup
 	$(BIN)/python -m pytest -q -s -p no:cacheprovider benchmarks/browser_latency.py
+
+# Mutation testing of the formula and checker modules (not part of `make test`; slow: 70-80
+# minutes, one worker): writes tests/mutation/REPORT.md. CONTRIBUTING.md says when to rerun.
+.PHONY: mutants
+mutants: setup
+	$(BIN)/python tools/mutants.py
 
 clean:
 	rm -rf $(VENV) build

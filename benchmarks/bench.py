@@ -296,13 +296,14 @@ WHY_RATIO = (
 WHY_WIDGET = (
     "**Slider callbacks over 50 ms, and why:** every widget chart is a `LiveChart` "
     "(`helpers/style.py`): the figure is built once and a slider move only moves its lines, "
-    "bars and labels (a new figure per move cost about twice as much); text sizes are "
-    "measured once per session, not once per redraw; axis labels are pinned where "
-    "matplotlib would put them, without laying out every tick label again (about a fifth "
-    "less); the SVG goes to the Output widget as one message, unparsed. What is left is "
-    "matplotlib writing the SVG: laying out and drawing tick labels, ticks and grid lines "
-    "(before the live charts: p50 76-120 ms). Under the load of a shared machine every "
-    "number here is 2-5 times higher."
+    "bars and labels (a new figure per move cost about twice as much); the SVG goes to the "
+    "Output widget as one message, unparsed. What is left is matplotlib writing the SVG with "
+    "its public `savefig`: measuring and drawing tick labels, ticks and grid lines (before "
+    "the live charts: p50 76-120 ms). Remembering text sizes across redraws and pinning the "
+    "axis labels by hand saved 8-20 ms more, but only by reaching into matplotlib's "
+    "internals, so the course no longer does it: what a student feels is the browser round "
+    "trip (`make bench-browser`, target p95 <= 150 ms). Under the load of a shared machine "
+    "every number here is 2-5 times higher."
 )
 
 

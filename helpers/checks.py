@@ -1,7 +1,8 @@
 """Check a student's answer to an exercise: "Correct", "Close" or "Not yet" with a hint.
 
-Expected answers are computed from ``helpers`` and ``seeds/`` (see ``helpers/exercises/``),
-never typed in, and the feedback never shows them.
+Expected answers are computed from ``helpers`` and ``seeds/`` (see ``helpers/exercises/``,
+gathered in ``helpers.exercises.EXERCISES``), never typed in, and the feedback never shows them.
+What an exercise is (``Exercise``, ``Mistake``) is defined in ``helpers.exercise_types``.
 
 How a number is judged, in this order:
 
@@ -33,19 +34,17 @@ Not yet: There is no exercise '1.10'. Did you mean '1.1'?
 from __future__ import annotations
 
 import difflib
-import importlib
 import math
-import pkgutil
 import re
 import string
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 from numbers import Complex, Real
-from typing import Literal
 
+from helpers.exercise_types import Exercise, Mistake
+from helpers.exercises import EXERCISES
 from helpers.markdown import escape_dollars
+from helpers.seedfile import SeedError
 
 __all__ = [
     "Exercise",
@@ -57,53 +56,13 @@ __all__ = [
     "round_to_figures",
 ]
 
-Kind = Literal["number", "choice", "choices"]
-
 CLOSE = 0.20  # "Close" means within 20 % of the answer (see the module docstring)
 MOST_FIGURES = 6  # roundings to 1 ... 6 significant figures are recognised
 ECHO_LENGTH = 40  # a student's text is quoted back at most this long
 NOT_ANSWERED = "Not answered yet: replace the ... with your answer, then run the cell again."
 
 
-@dataclass(frozen=True)
-class Mistake:
-    """A wrong answer worth recognising, and what to say about it.
-
-    ``answer`` computes the wrong value the mistake produces (e.g. using 30 days for a year).
-    """
-
-    answer: Callable[[], object]
-    says: str
-
-
 Wrongs = list[tuple[Mistake, float]]  # each known mistake, with the value it gives
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """One exercise: how to compute its answer, how close is close enough, and a hint.
-
-    ``kind``: ``"number"`` (a number within a tolerance), ``"choice"`` (one letter or
-    word, case ignored), or ``"choices"`` (a set of letters, order ignored). ``working``
-    explains the answer in words (no computed figures typed in) for the teacher guide.
-
-    ``sig_figs``: the fewest significant figures a number answer may be rounded to and still
-    count as correct. 2 unless the course's own text rounds further (1 for "about eight
-    days"), or two figures cannot tell the answer from a known mistake (then 3).
-    """
-
-    question: str
-    expected: Callable[[], object]
-    hint: str
-    kind: Kind = "number"
-    unit: str = ""
-    rel_tol: float = 0.01
-    abs_tol: float = 0.0
-    sig_figs: int = 2
-    mistakes: tuple[Mistake, ...] = ()
-    well_done: str = ""
-    working: str = ""  # the worked reasoning in words, for the teacher guide's answer key
-    notebook: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -152,23 +111,13 @@ def _quoted(text: str) -> str:
     return repr(text)
 
 
-@cache
 def exercises() -> dict[str, Exercise]:
     """Every exercise of the course, by question id ("1.1", "4.3", ...).
 
     >>> "1.1" in exercises()
     True
     """
-    import helpers.exercises as package
-
-    found: dict[str, Exercise] = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for qid, exercise in getattr(module, "EXERCISES", {}).items():
-            if qid in found:
-                raise ValueError(f"exercise {qid!r} is defined twice")
-            found[qid] = exercise
-    return found
+    return EXERCISES
 
 
 def expected_answer(question_id: str) -> object:
@@ -394,5 +343,11 @@ def check(question_id: str, answer: object) -> Feedback:
     """
     try:
         return _judge(question_id, answer)
+    except SeedError as error:  # the course's data is damaged: say so, not "your answer"
+        return Feedback(
+            False,
+            "The course's data could not be read, so this answer cannot be checked. "
+            f"Tell your teacher: {error}",
+        )
     except Exception:  # a last resort: an object that breaks when read must not stop the lesson
         return Feedback(False, "Not yet: I could not read that answer. Type a number or a letter.")

@@ -4,8 +4,6 @@ Costs are in US dollars per *soldier-month* (one soldier for one month). Figures
 ``seeds/`` (see ``base_inputs``); the assumptions that are ours, not a source's, are named
 ``ASSUMED_...`` and are inputs everywhere.
 
->>> round(monthly_gap(1_200, 700))
-15000
 >>> round(cost_per_effective(2_000, 0.5))
 4000
 >>> round(break_even_effectiveness(2_400, 3_000), 2)
@@ -23,6 +21,8 @@ from matplotlib.text import Text
 
 from helpers import style
 from helpers._validate import require_number, require_share
+from helpers.manpower import monthly_gap
+from helpers.money import rub_to_usd
 from helpers.sources import claim, fact, source_line
 
 __all__ = [
@@ -33,15 +33,13 @@ __all__ = [
     "OPTIONS",
     "DEFAULT_SCORES",
     "EQUAL_WEIGHTS",
-    "monthly_gap",
     "gap_scenarios",
-    "spread_over_months",
     "contract_cost_parts",
     "contract_usd_per_soldier_month",
     "nk_usd_per_soldier_month",
     "cost_per_effective",
     "break_even_effectiveness",
-    "soldiers_freed",
+    "effective_soldiers_freed",
     "base_inputs",
     "option_costs",
     "left_per_mobilised",
@@ -90,24 +88,8 @@ _COLOURS = {
 }
 
 
-def monthly_gap(losses_per_day: float, recruits_per_day: float, days: float = 30) -> float:
-    """Soldiers a month Russia must find on top of its recruits: (losses - recruits) x days.
-
-    Zero when recruits keep up with losses (the force then grows, there is no gap).
-
-    >>> monthly_gap(1_200, 1_000)
-    6000.0
-    >>> monthly_gap(700, 1_000)
-    0.0
-    """
-    losses = require_number("losses_per_day", losses_per_day)
-    recruits = require_number("recruits_per_day", recruits_per_day)
-    length = require_number("days", days)
-    return max(losses - recruits, 0.0) * length
-
-
 def gap_scenarios(days: float = 30) -> pd.DataFrame:
-    """The monthly gap for each pairing of a losses figure and a recruits figure in ``seeds/``.
+    """``manpower.monthly_gap`` for each pairing of a losses and a recruits figure in ``seeds/``.
 
     >>> table = gap_scenarios()
     >>> int(table.loc[("article: at least", "Kluge, Jul-Sep 2024"), "gap per month"])
@@ -140,17 +122,6 @@ def _cost_source_line() -> str:
     return source_line(*COST_SOURCES)
 
 
-def spread_over_months(one_off: float, months: float) -> float:
-    """A one-off payment spread evenly over a contract's months (per month).
-
-    >>> spread_over_months(1_200, 12)
-    100.0
-    """
-    amount = require_number("one_off", one_off)
-    length = require_number("months", months, allow_zero=False)
-    return amount / length
-
-
 def contract_cost_parts(
     pay_rub_per_month: float,
     federal_signon_rub: float,
@@ -176,9 +147,9 @@ def _contract_parts(
     pay: float, federal: float, regional: float, months: float, rate: float
 ) -> dict[str, float]:
     return {
-        "monthly pay": pay / rate,
-        "federal sign-on bonus": federal / months / rate,
-        "regional sign-on bonus": regional / months / rate,
+        "monthly pay": rub_to_usd(pay, rate),
+        "federal sign-on bonus": rub_to_usd(federal, rate) / months,
+        "regional sign-on bonus": rub_to_usd(regional, rate) / months,
     }
 
 
@@ -254,12 +225,12 @@ def break_even_effectiveness(
     return nk / russian
 
 
-def soldiers_freed(nk_guards: float, guard_effectiveness: float) -> float:
+def effective_soldiers_freed(nk_guards: float, guard_effectiveness: float) -> float:
     """Russian soldiers freed for the front when North Koreans take over guard posts.
 
     A guard who does the job ``guard_effectiveness`` as well as a Russian frees that share of one.
 
-    >>> soldiers_freed(10_000, 0.9)
+    >>> effective_soldiers_freed(10_000, 0.9)
     9000.0
     """
     guards = require_number("nk_guards", nk_guards)
@@ -289,6 +260,18 @@ def _base_inputs() -> dict[str, float]:
     }
 
 
+def _sourced_contract_parts(contract_months: float, rub_per_usd: float) -> pd.Series:
+    """``contract_cost_parts`` of the sourced pay and bonuses in ``base_inputs``."""
+    base = _base_inputs()
+    return contract_cost_parts(
+        base["pay_rub_per_month"],
+        base["federal_signon_rub"],
+        base["regional_signon_rub"],
+        contract_months,
+        rub_per_usd,
+    )
+
+
 def option_costs(
     rub_per_usd: float,
     contract_months: float = ASSUMED_CONTRACT_MONTHS,
@@ -304,13 +287,7 @@ def option_costs(
     0.5
     """
     base = base_inputs()
-    parts = contract_cost_parts(
-        base["pay_rub_per_month"],
-        base["federal_signon_rub"],
-        base["regional_signon_rub"],
-        contract_months,
-        rub_per_usd,
-    )
+    parts = _sourced_contract_parts(contract_months, rub_per_usd)
     contract = float(parts.sum())
     nk = nk_usd_per_soldier_month(base["fee_usd_per_month"], base["minders_per_30"], contract)
     share = require_share("nk_effectiveness", nk_effectiveness, allow_zero=False)
@@ -350,6 +327,9 @@ def weighted_scores(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.Se
     if unknown:
         raise KeyError(f"weights name criteria the scores do not have: {unknown}")
     clean = {name: require_number(f"weights[{name!r}]", w) for name, w in weights.items()}
+    for name in clean:  # a missing score (NaN) would count as 0 and change the ranking
+        for option, score in scores[name].items():
+            require_number(f"scores[{name!r}] for option {option!r}", score, minimum=None)
     total = sum(clean.values())
     if total == 0:
         raise ValueError("weights must not all be zero")
@@ -370,13 +350,7 @@ def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     'US dollars per soldier-month'
     """
     base = base_inputs()
-    parts = contract_cost_parts(
-        base["pay_rub_per_month"],
-        base["federal_signon_rub"],
-        base["regional_signon_rub"],
-        contract_months,
-        rub_per_usd,
-    )
+    parts = _sourced_contract_parts(contract_months, rub_per_usd)
     minders = base["minders_per_30"] / 30 * float(parts.sum())
     rows = {  # option: [(part, dollars, colour), ...], drawn left to right
         "mobilisation": [("pay", parts["monthly pay"], style.PALETTE["blue"])],
@@ -539,7 +513,7 @@ class CostComparisonChart(style.LiveChart):
             rub_per_usd,
         )
         nk = nk_usd_per_soldier_month(base["fee_usd_per_month"], base["minders_per_30"], contract)
-        pay = base["pay_rub_per_month"] / rub_per_usd
+        pay = rub_to_usd(base["pay_rub_per_month"], rub_per_usd)
         millions = [pay * gap / 1e6, contract * gap / 1e6, nk / share * gap / 1e6]
         source = (
             _cost_source_line()
@@ -553,7 +527,7 @@ class CostComparisonChart(style.LiveChart):
         self.ax.set_xlim(0, max(max(millions), 1.0) * 1.25)
         self.x_label.set_text(f"million US dollars a month for {gap:,.0f} effective soldiers")
         style.set_source(self.fig, self.source, source)
-        return self.finish()
+        return self.fig
 
 
 def draw_cost_comparison(

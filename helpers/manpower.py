@@ -1,6 +1,6 @@
 """Manpower arithmetic: soldiers as stocks, losses and recruits as flows.
 
->>> round(days_covered(10_000, 1_200), 2)
+>>> round(periods_sustained(10_000, 1_200), 2)
 8.33
 >>> per_period(1_200, 7)
 8400.0
@@ -13,11 +13,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from helpers import style
-from helpers._validate import require_count, require_number
+from helpers._validate import require_count, require_ids, require_number, require_number_or_array
+from helpers.money import share_of
 from helpers.sources import claim, fact, losses_monthly, source_line
 
 __all__ = [
-    "days_covered",
+    "periods_sustained",
     "per_period",
     "cumulative_losses",
     "draw_days_covered",
@@ -25,11 +26,9 @@ __all__ = [
     "DAYS_PER_MONTH",
     "rate_table",
     "simulate_force",
-    "breakeven_arrivals",
-    "periods_sustained",
-    "share_percent",
+    "monthly_gap",
     "army_shares",
-    "soldiers_freed",
+    "soldiers_freed_after_escorts",
     "days_by_source",
     "RECRUITMENT_IDS",
     "recruitment_per_day",
@@ -40,21 +39,25 @@ __all__ = [
 ]
 
 
-def days_covered(soldiers: float, losses_per_day: float) -> float:
-    """How many days of losses a number of soldiers would replace.
+def periods_sustained(soldiers: float, losses_per_period: float) -> float:
+    """How many periods of losses a number of soldiers would replace: soldiers / losses.
 
-    ``soldiers`` must be zero or more; ``losses_per_day`` must be more than zero (with no
-    losses the question has no answer).
+    The period is the one the losses are counted in: losses per day give days (10,000
+    soldiers at 1,200 a day: 8.3 days), a gap per month gives months. ``soldiers`` must be
+    zero or more; ``losses_per_period`` must be more than zero (with no losses the question
+    has no answer).
 
-    >>> days_covered(10_000, 1_200)
+    >>> periods_sustained(10_000, 1_200)
     8.333333333333334
-    >>> days_covered(10_000, 0)
+    >>> periods_sustained(600_000, 15_000)
+    40.0
+    >>> periods_sustained(10_000, 0)
     Traceback (most recent call last):
     ...
-    ValueError: losses_per_day must be more than zero, got 0
+    ValueError: losses_per_period must be more than zero, got 0
     """
     count = require_number("soldiers", soldiers)
-    rate = require_number("losses_per_day", losses_per_day, allow_zero=False)
+    rate = require_number("losses_per_period", losses_per_period, allow_zero=False)
     return count / rate
 
 
@@ -92,7 +95,7 @@ def cumulative_losses(losses_per_day: float, days: int) -> pd.DataFrame:
 class DaysCoveredChart(style.LiveChart):
     """Chart: losses piling up day by day, against a one-off group of soldiers.
 
-    The crossing point is ``days_covered(soldiers, losses_per_day)``. Built once; each
+    The crossing point is ``periods_sustained(soldiers, losses_per_day)``. Built once; each
     ``update`` (a slider move) only moves the lines and labels.
 
     >>> chart = DaysCoveredChart()
@@ -106,6 +109,7 @@ class DaysCoveredChart(style.LiveChart):
         days: int = 30,
         source_ids: tuple[str, ...] = ("russia_losses_per_day", "nk_soldiers_left"),
     ) -> None:
+        source_ids = require_ids("source_ids", source_ids)
         self.days = require_count("days", days, allow_zero=False)
         fig, ax = style.figure(7.5, 4.0, right_room=1.9)
         self.ax = ax
@@ -132,7 +136,8 @@ class DaysCoveredChart(style.LiveChart):
 
     def update(self, soldiers: float, losses_per_day: float) -> Figure:  # type: ignore[override]
         """Show ``soldiers`` against losses of ``losses_per_day``; return the figure."""
-        covered = days_covered(soldiers, losses_per_day)
+        rate = require_number("losses_per_day", losses_per_day, allow_zero=False)
+        covered = periods_sustained(soldiers, rate)
         line = cumulative_losses(losses_per_day, self.days)
         last = float(line["losses"].iloc[-1])
         self.losses.set_data(line["day"].to_numpy(), line["losses"].to_numpy())
@@ -148,7 +153,7 @@ class DaysCoveredChart(style.LiveChart):
         self.crossing.set_visible(used_up)
         self.crossing_label.set_visible(used_up)
         self.ax.set_ylim(0, max(last, soldiers) * 1.1)
-        return self.finish()
+        return self.fig
 
 
 def draw_days_covered(
@@ -159,7 +164,7 @@ def draw_days_covered(
 ) -> Figure:
     """Chart: losses piling up day by day, against a one-off group of soldiers.
 
-    The crossing point is ``days_covered(soldiers, losses_per_day)``. (The same chart
+    The crossing point is ``periods_sustained(soldiers, losses_per_day)``. (The same chart
     as ``DaysCoveredChart``, drawn new: for a one-off chart in a notebook.)
 
     >>> fig = draw_days_covered(10_000, 1_200)
@@ -219,7 +224,7 @@ def simulate_force(
     [10.0, 2.0, 0.0]
     """
     force = require_number("start", start)
-    length = require_count("periods", periods, allow_zero=False)
+    length = require_count("periods", periods, allow_zero=False, maximum=10_000)
     lost = require_number("losses_per_period", losses_per_period)
     recruited = require_number("recruits_per_period", recruits_per_period)
     arrived = require_number("arrivals_per_period", arrivals_per_period)
@@ -240,43 +245,24 @@ def simulate_force(
     return frame
 
 
-def breakeven_arrivals(losses_per_day: float, recruits_per_day: float, days: float = 30) -> float:
-    """Arrivals needed per ``days`` to keep a force the same size: the break-even rate.
+def monthly_gap(losses_per_day: float, recruits_per_day: float, days: float = 30) -> float:
+    """Soldiers a force must find per ``days`` on top of its recruits: (losses - recruits) x days.
 
-    Break-even is the point where what comes in equals what goes out. If recruits
-    already match the losses, no arrivals are needed and the answer is 0.
+    It is also the break-even number of arrivals: what keeps the force the same size, where
+    what comes in equals what goes out. Below zero, recruits outnumber losses and the force
+    grows without help. Works on numbers and on numpy arrays (for ``uncertainty.monte_carlo``).
 
-    >>> breakeven_arrivals(1_200, 700)
+    >>> monthly_gap(1_200, 700)
     15000.0
-    >>> breakeven_arrivals(1_200, 1_300)
-    0.0
+    >>> monthly_gap(1_200, 700, days=7)
+    3500.0
+    >>> monthly_gap(700, 1_000)
+    -9000.0
     """
-    lost = require_number("losses_per_day", losses_per_day)
-    recruited = require_number("recruits_per_day", recruits_per_day)
+    lost = require_number_or_array("losses_per_day", losses_per_day)
+    recruited = require_number_or_array("recruits_per_day", recruits_per_day)
     length = require_number("days", days)
-    return max(0.0, lost - recruited) * length
-
-
-def periods_sustained(pool: float, flow_per_period: float) -> float:
-    """How many periods a pool of people lasts if ``flow_per_period`` leave it each period.
-
-    >>> periods_sustained(600_000, 15_000)
-    40.0
-    """
-    size = require_number("pool", pool)
-    flow = require_number("flow_per_period", flow_per_period, allow_zero=False)
-    return size / flow
-
-
-def share_percent(part: float, whole: float) -> float:
-    """``part`` as a percentage of ``whole``.
-
-    >>> share_percent(10_000, 1_280_000)
-    0.78125
-    """
-    size = require_number("part", part)
-    total = require_number("whole", whole, allow_zero=False)
-    return 100 * size / total
+    return (lost - recruited) * length
 
 
 def army_shares(deployed: list[float], army_sizes: dict[str, float]) -> pd.DataFrame:
@@ -291,18 +277,21 @@ def army_shares(deployed: list[float], army_sizes: dict[str, float]) -> pd.DataF
         raise ValueError("deployed and army_sizes must not be empty")
     rows = {"soldiers sent": [int(require_number("deployed", d)) for d in deployed]}
     for label, size in army_sizes.items():
-        rows[label] = [share_percent(d, size) for d in deployed]
+        whole = require_number("army_sizes", size, allow_zero=False)
+        rows[label] = [100 * share_of(d, whole) for d in deployed]
     return pd.DataFrame(rows)
 
 
-def soldiers_freed(guards: float, escorts_per_guard: float, front_per_guard: float = 1.0) -> float:
+def soldiers_freed_after_escorts(
+    guards: float, escorts_per_guard: float, front_per_guard: float = 1.0
+) -> float:
     """Russian soldiers a group of foreign guards frees for the front, after escorts.
 
     Each guard frees ``front_per_guard`` Russian soldiers (1 if one guard takes one post
     a Russian held), but ties up ``escorts_per_guard`` Russians to go with them (e.g.
     3 per 30 in an intercepted plan). A negative answer means the swap costs soldiers.
 
-    >>> soldiers_freed(10_000, 3 / 30)
+    >>> soldiers_freed_after_escorts(10_000, 3 / 30)
     9000.0
     """
     count = require_number("guards", guards)
@@ -332,7 +321,7 @@ def recruitment_per_day(ids: tuple[str, ...] = RECRUITMENT_IDS) -> pd.DataFrame:
     916.7
     """
     rows = []
-    for id_ in ids:
+    for id_ in require_ids("ids", ids):
         f = fact(id_)
         if f.unit not in _DAYS_PER_UNIT:
             raise ValueError(f"ids: cannot turn {f.unit!r} ({id_}) into a rate per day")
@@ -367,6 +356,10 @@ def draw_losses_series(
     >>> fig.axes[0].get_ylabel()
     'people per day'
     """
+    if len(require_ids("recruit_ids", recruit_ids)) != 3:
+        raise ValueError(
+            "recruit_ids must be three fact ids: the official claim, a low and a high estimate"
+        )
     monthly = losses_monthly()
     x = monthly["month"].dt.year + (monthly["month"].dt.month - 1) / 12
     y = monthly["avg_per_day"]
@@ -425,7 +418,7 @@ def days_by_source(soldiers: float, rates: dict[str, float]) -> pd.DataFrame:
         {
             "source": list(rates),
             "losses_per_day": [require_number("rates", r) for r in rates.values()],
-            "days": [days_covered(soldiers, r) for r in rates.values()],
+            "days": [periods_sustained(soldiers, r) for r in rates.values()],
         }
     )
 
@@ -439,6 +432,7 @@ def draw_days_by_source(
     >>> [float(p.get_width()) for p in fig.axes[0].patches]
     [10.0, 5.0]
     """
+    source_ids = require_ids("source_ids", source_ids)
     table = days_by_source(soldiers, rates)
     fig, ax = style.figure(7.5, 0.9 + 0.55 * len(table), right_room=0.9)
     ys = list(range(len(table)))[::-1]
@@ -495,6 +489,7 @@ class ForcePathChart(style.LiveChart):
     def __init__(
         self, start: float | None = None, source_ids: tuple[str, ...] = FORCE_PATH_SOURCES
     ) -> None:
+        source_ids = require_ids("source_ids", source_ids)
         begin = fact("ru_troops_in_ukraine").value if start is None else start
         self.begin = require_number("start", begin)
         fig, ax = style.figure(7.5, 4.0, right_room=2.4)
@@ -548,7 +543,7 @@ class ForcePathChart(style.LiveChart):
             text.set_text(f"{label}\n{end:,.0f}")
         self.ax.set_ylim(0, top)
         self.ax.set_xlim(0, length)
-        return self.finish()
+        return self.fig
 
 
 def draw_force_path(
@@ -567,5 +562,6 @@ def draw_force_path(
     >>> [int(line.get_ydata()[-1]) for line in fig.axes[0].lines[:2]]
     [528000, 648000]
     """
+    months = require_count("months", months, allow_zero=False, maximum=600)  # 50 years
     chart = ForcePathChart(start, source_ids)
     return chart.update(losses_per_day, recruits_per_day, arrivals_per_month, months)

@@ -83,9 +83,7 @@ def krw_to_usd(krw: float, krw_per_usd: float) -> float:
     >>> krw_to_usd(2_760_000, 1_380)
     2000.0
     """
-    amount = require_number("krw", krw)
-    rate = require_number("krw_per_usd", krw_per_usd, allow_zero=False)
-    return amount / rate
+    return _to_usd("krw", krw, krw_per_usd)
 
 
 def rub_to_usd(rub: float, rub_per_usd: float) -> float:
@@ -94,9 +92,17 @@ def rub_to_usd(rub: float, rub_per_usd: float) -> float:
     >>> round(rub_to_usd(204_000, 97.0121), 2)
     2102.83
     """
-    amount = require_number("rub", rub)
-    rate = require_number("rub_per_usd", rub_per_usd, allow_zero=False)
-    return amount / rate
+    return _to_usd("rub", rub, rub_per_usd)
+
+
+def _to_usd(currency: str, amount: float, per_usd: float) -> float:
+    """``amount`` in ``currency`` (its code: "krw", "rub") as US dollars: amount / (units per dollar).
+
+    Errors name the caller's arguments: ``rub`` and ``rub_per_usd`` for roubles.
+    """
+    value = require_number(currency, amount)
+    rate = require_number(f"{currency}_per_usd", per_usd, allow_zero=False)
+    return value / rate
 
 
 def soldier_keeps_usd(usd_per_soldier_month: float, state_share: float) -> float:
@@ -351,6 +357,11 @@ def draw_deal_vs_economy() -> Figure:
     return fig
 
 
+def _label_above(ax, text: str, x: float, y: float) -> None:
+    """``text`` just above the point (x, y) of a range chart."""
+    ax.annotate(text, xy=(x, y), xytext=(0, 9), textcoords="offset points", fontsize=10)
+
+
 def draw_troop_income_estimates() -> Figure:
     """Chart: three estimates of North Korea's yearly income from the troops, as ranges.
 
@@ -372,22 +383,10 @@ def draw_troop_income_estimates() -> Figure:
                 arrowprops={"arrowstyle": "->", "color": style.PALETTE["orange"], "lw": 2.2},
             )
             ax.plot([low], [y], marker="o", color=style.PALETTE["orange"], linestyle="none")
-            ax.annotate(
-                f"more than \\${low:,.0f}m",
-                xy=(low, y),
-                xytext=(0, 9),
-                textcoords="offset points",
-                fontsize=10,
-            )
+            _label_above(ax, f"more than \\${low:,.0f}m", low, y)
         elif row["high_usd"] == row["low_usd"]:
             ax.plot([low], [y], marker="D", color=style.PALETTE["vermillion"], linestyle="none")
-            ax.annotate(
-                f"\\${low:,.0f}m",
-                xy=(low, y),
-                xytext=(0, 9),
-                textcoords="offset points",
-                fontsize=10,
-            )
+            _label_above(ax, f"\\${low:,.0f}m", low, y)
         else:
             high = row["high_usd"] / MILLION
             ax.plot(
@@ -398,13 +397,7 @@ def draw_troop_income_estimates() -> Figure:
                 markersize=14,
                 linewidth=4,
             )
-            ax.annotate(
-                f"\\${low:,.0f}m to \\${high:,.0f}m",
-                xy=(low, y),
-                xytext=(0, 9),
-                textcoords="offset points",
-                fontsize=10,
-            )
+            _label_above(ax, f"\\${low:,.0f}m to \\${high:,.0f}m", low, y)
     ax.set_yticks(range(len(table)), table["who"])
     ax.set_ylim(-0.6, len(table) - 0.3)
     ax.set_xlim(0, top * 1.1)
@@ -531,7 +524,7 @@ class PaymentVsEconomyChart(style.LiveChart):
         self.summary.set_text(summary)
         self.ax.set_xlim(0, months)
         self.ax.set_ylim(0, max(total, exports) / MILLION * 1.5)
-        return self.finish()
+        return self.fig
 
 
 def draw_payment_vs_economy(soldiers: int = 10_000, months: int = 12) -> Figure:

@@ -13,8 +13,6 @@ so a reader can always ask "says who?" and get an answer.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import seedfile
 from helpers.markdown import escape_dollars
 
 __all__ = [
@@ -79,7 +78,8 @@ class Sourced:
 
 
 def _read_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    text = seedfile.text(path)  # a SeedError names the line if the file is not UTF-8
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text does
 
 
 def article_text() -> str:
@@ -97,12 +97,7 @@ def article_meta() -> dict:
     >>> article_meta()["outlet"]
     'BNR Nieuwsradio'
     """
-    return json.loads(_read_text(META_FILE))
-
-
-def sha256_of_article() -> str:
-    """The sha256 of the article file's bytes (compare with ``article_meta()['sha256']``)."""
-    return hashlib.sha256(ARTICLE_FILE.read_bytes()).hexdigest()
+    return seedfile.read_json(META_FILE)
 
 
 def paragraphs() -> pd.DataFrame:
@@ -124,13 +119,24 @@ def paragraphs() -> pd.DataFrame:
 
 
 @cache
+def _read(path: Path, blanks_as_text: bool = False) -> pd.DataFrame:
+    """A seed file checked against its schema (``helpers/seedfile.py``), read once per session.
+
+    Any damage stops here with a ``SeedError`` naming the file, line and column. Empty cells
+    stay ``""`` with ``blanks_as_text`` (claims, facts) and become NaN otherwise. Cached by
+    path, so a test may point ``SEEDS`` at a damaged copy.
+    """
+    if blanks_as_text:
+        return seedfile.read(path, dtype={"hedge": "string"}, keep_default_na=False)
+    return seedfile.read(path)
+
+
 def _claims() -> pd.DataFrame:
-    return pd.read_csv(SEEDS / "claims.csv", dtype={"hedge": "string"}, keep_default_na=False)
+    return _read(SEEDS / "claims.csv", blanks_as_text=True)
 
 
-@cache
 def _facts() -> pd.DataFrame:
-    return pd.read_csv(SEEDS / "facts.csv", keep_default_na=False)
+    return _read(SEEDS / "facts.csv", blanks_as_text=True)
 
 
 def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
@@ -141,13 +147,16 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @cache
+def _by_id(path: Path) -> pd.DataFrame:
+    return _numeric(_read(path, blanks_as_text=True)).set_index("id", drop=False)
+
+
 def _claims_by_id() -> pd.DataFrame:
-    return _numeric(_claims()).set_index("id", drop=False)
+    return _by_id(SEEDS / "claims.csv")
 
 
-@cache
 def _facts_by_id() -> pd.DataFrame:
-    return _numeric(_facts()).set_index("id", drop=False)
+    return _by_id(SEEDS / "facts.csv")
 
 
 def claims() -> pd.DataFrame:
@@ -293,9 +302,8 @@ def source_line(*ids: str) -> str:
     return f"{label}: " + "; ".join(parts) + "."
 
 
-@cache
 def _table(name: str) -> pd.DataFrame:
-    return pd.read_csv(SEEDS / f"{name}.csv")
+    return _read(SEEDS / f"{name}.csv")
 
 
 def table(name: str) -> pd.DataFrame:

@@ -12,24 +12,17 @@ pyplot's), so a cell shows a chart exactly once: end the cell with the figure.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import io
 import os
 import textwrap
-from collections.abc import Iterator
 
 import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 from IPython import get_ipython
 from matplotlib.axes import Axes
-from matplotlib.backends import backend_svg
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.text import Text
-from matplotlib.textpath import TextToPath
-from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "PALETTE",
@@ -43,7 +36,6 @@ __all__ = [
     "png_bytes",
     "svg_text",
     "LiveChart",
-    "pin_axis_labels",
 ]
 
 # Okabe & Ito (2008), a palette that stays distinct for the common kinds of colour blindness.
@@ -115,123 +107,29 @@ def use() -> None:
             formatters["image/png"].for_type(Figure, png_bytes)
 
 
-_TEXT_TO_PATH = TextToPath()
-
-
-@functools.lru_cache(maxsize=4096)
-def _text_size(text: str, font: FontProperties, ismath: bool | str) -> tuple[float, float, float]:
-    return _TEXT_TO_PATH.get_text_width_height_descent(text, font, ismath)
-
-
-class _RendererSVGRememberingTextSizes(backend_svg.RendererSVG):
-    """matplotlib's SVG renderer, but text sizes are measured once per session.
-
-    matplotlib keeps its cache of text sizes per renderer, and every save makes a new
-    renderer, so each slider redraw measured every label again (about a third of the
-    time). An SVG renderer measures text in the same way whatever the figure, so one
-    shared cache gives the same sizes; ``tests/test_widgets.py`` checks the SVG is equal.
-    """
-
-    def get_text_width_height_descent(self, s, prop, ismath):
-        # A copy: FontProperties can change after it is used as a key.
-        return _text_size(s, prop.copy(), ismath)
-
-
-@contextlib.contextmanager
-def _svg_text_sizes_remembered() -> Iterator[None]:
-    plain = backend_svg.RendererSVG
-    backend_svg.RendererSVG = _RendererSVGRememberingTextSizes
-    try:
-        yield
-    finally:
-        backend_svg.RendererSVG = plain
-
-
 def svg_text(fig: Figure) -> str:
     """The figure as SVG with real text (not outlines): about twice as fast as PNG.
 
-    Used for slider redraws. Ids inside are salted with a fixed string, so the same
-    chart always gives the same SVG.
+    Used for slider redraws and printed handouts. The same chart always gives the same
+    SVG: no date in it, and its ids salted with a fixed string (``svg.hashsalt``).
 
     >>> svg_text(figure()[0]).startswith("<?xml")
     True
     """
     buffer = io.StringIO()
-    with mpl.rc_context({"svg.fonttype": "none"}), _svg_text_sizes_remembered():
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": RC["svg.hashsalt"]}):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
-
-
-@functools.lru_cache(maxsize=64)
-def _line_height(font: FontProperties) -> float:
-    """Height in points of a one-line label as matplotlib lays it out: the font's ascent
-    plus descent, from its OS/2 table (hhea where there is none)."""
-    face = get_font(findfont(font))
-    scale = font.get_size_in_points() / face.get_sfnt_table("head")["unitsPerEm"]
-    table = face.get_sfnt_table("OS/2")
-    if table is not None:
-        return (table["sTypoAscender"] - table["sTypoDescender"]) * scale
-    table = face.get_sfnt_table("hhea")
-    return (table["ascent"] - table["descent"]) * scale
-
-
-def pin_axis_labels(ax: Axes) -> None:
-    """Fix the axis labels where matplotlib would put them for the ticks as they are now.
-
-    To place an axis label, matplotlib lays out every tick label again at each draw: about
-    a fifth of a slider redraw. This finds the same place from the tick labels' widths
-    (measured once a session) and pins the label there. Call it after the limits and
-    ticks are set; ``tests/test_widgets.py`` checks the place matches matplotlib's.
-
-    >>> fig, ax = figure()
-    >>> ax.set_ylabel("people")
-    Text(0, 0.5, 'people')
-    >>> pin_axis_labels(ax)
-    >>> bool(ax.yaxis.get_label().get_position()[0] < 0)  # left of the axes
-    True
-    """
-    fig = ax.get_figure()
-    box = ax.get_position()
-    width_in, height_in = fig.get_size_inches()
-    for axis, across_pt in (
-        (ax.xaxis, box.height * height_in * 72),
-        (ax.yaxis, box.width * width_in * 72),
-    ):
-        if not axis.label.get_text() or axis.label_position not in ("bottom", "left"):
-            continue
-        low, high = sorted(axis.get_view_interval())
-        locs = [loc for loc in axis.get_majorticklocs() if low <= loc <= high]
-        tick = axis.majorTicks[0]
-        out = tick.get_tick_padding() if (locs and tick.tick1line.get_visible()) else 0.0
-        labels = axis.major.formatter.format_ticks(locs) if tick.label1.get_visible() else []
-        labels = [label for label in labels if label]
-        if any("\n" in label or "$" in label for label in labels) or tick.label1.get_rotation():
-            continue  # lines, maths or slanted labels: leave the placing to matplotlib
-        if labels:
-            font = tick.label1.get_fontproperties()
-            if axis is ax.xaxis:
-                depth = _line_height(font)
-            else:
-                depth = max(_text_size(label, font, False)[0] for label in labels)
-            out = max(out, tick.get_tick_padding() + tick.get_pad() + depth)
-        offset = -(out + axis.labelpad) / across_pt
-        if axis is ax.xaxis:
-            axis.set_label_coords(0.5, offset)
-        else:
-            axis.set_label_coords(offset, 0.5)
 
 
 class LiveChart:
     """A chart built once, whose lines, bars and labels a slider then moves in place.
 
-    Making a new figure for every slider position costs more than drawing it: a
-    ``LiveChart`` builds its figure and artists once (in ``__init__``, which ends with
-    ``super().__init__(fig)``) and ``update(**values)`` only changes what depends on
-    the values, then returns the same figure through ``finish()``, which also pins the
-    axis labels (see ``pin_axis_labels``). ``explore(SomeChart(), ...)`` uses it;
-    the course's ``draw_...`` functions are ``SomeChart(...).update(...)`` on a new chart,
-    and ``tests/test_widgets.py`` checks that an updated chart gives the same SVG as a
-    new one.
+    ``__init__`` builds the figure and its artists (and ends with ``super().__init__(fig)``);
+    ``update(**values)`` changes what depends on the values and returns ``self.fig``. Calling
+    the chart is ``update``, so ``explore(SomeChart(), ...)`` works as with a plain drawing
+    function. The course's ``draw_...`` functions are ``SomeChart(...).update(...)`` on a new
+    chart; ``tests/test_widgets.py`` checks that an updated chart gives the same SVG as a new one.
 
     >>> class Dot(LiveChart):
     ...     def __init__(self) -> None:
@@ -240,7 +138,7 @@ class LiveChart:
     ...         super().__init__(fig)
     ...     def update(self, y: float) -> Figure:
     ...         self.dot.set_ydata([y])
-    ...         return self.finish()
+    ...         return self.fig
     >>> chart = Dot()
     >>> chart(y=3) is chart(y=4)
     True
@@ -252,14 +150,8 @@ class LiveChart:
         self.fig = fig
 
     def update(self, **values: object) -> Figure:
-        """Move the chart's artists to show these values; end with ``return self.finish()``."""
+        """Move the chart's artists to show these values; return ``self.fig``."""
         raise NotImplementedError
-
-    def finish(self) -> Figure:
-        """Pin the axis labels for the new ticks (a quicker draw); return the figure."""
-        for ax in self.fig.axes:
-            pin_axis_labels(ax)
-        return self.fig
 
     def __call__(self, **values: object) -> Figure:
         return self.update(**values)
@@ -301,11 +193,10 @@ def figure(
     )
     # At most about five labelled ticks an axis: easier to read on a projector, and each
     # tick costs drawing time (fewer ticks make a slider redraw about a quarter faster).
-    # Marked as default, so that categorical axes (bar charts of labels) still get theirs.
+    # This tunes the default locator rather than replacing it, so categorical axes (bar
+    # charts of labels) and date axes still get their own.
     for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
-            axis.isDefault_majloc = True
+        ax.locator_params(nbins=5, steps=[1, 2, 5, 10])
     return fig, axes
 
 

@@ -25,12 +25,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import course as manifest
 from helpers.checks import Exercise, exercises, round_to_figures
 from helpers.markdown import escape_dollars
-from helpers.sources import SEEDS
 
 __all__ = [
-    "PLANNED",
     "QUIZ",
     "answer_key",
     "answer_sheet_markdown",
@@ -46,17 +45,6 @@ __all__ = [
     "worksheet_markdown",
 ]
 
-NOTEBOOKS = SEEDS.parent / "notebooks"
-
-# The planned series: number -> (strand, the question the notebook answers).
-PLANNED: dict[str, tuple[str, str]] = {
-    "01": ("reading the article", "What exactly does the article claim, and on whose authority?"),
-    "02": ("incentives", "What does each side gain and risk? Why 'cold business'?"),
-    "03": ("costs", "What does filling Russia's gap cost, three ways, money and otherwise?"),
-    "04": ("manpower", "Losses against recruits: how long do 10,000 soldiers last?"),
-    "05": ("uncertainty", "How sure are these numbers, and which one matters most?"),
-    "06": ("what happened next", "Was the article right? How good are our own forecasts?"),
-}
 QUIZ = "quiz"
 
 
@@ -151,7 +139,7 @@ def answer_key(notebook: str | None = None) -> pd.DataFrame:
     ...
     ValueError: notebook must be one of ['01', '02', '03', '04', '05', '06', 'quiz'] or None, got '99'
     """
-    allowed = [*PLANNED, QUIZ]
+    allowed = [lesson.number for lesson in manifest.lessons()] + [QUIZ]
     if notebook is not None and notebook not in allowed:
         raise ValueError(f"notebook must be one of {allowed} or None, got {notebook!r}")
     rows = []
@@ -317,8 +305,10 @@ def _bullets(block: str, pattern: str = r"^\s*[-*] (.+)$") -> list[str]:
     return [b.strip() for b in re.findall(pattern, block, flags=re.M)]
 
 
-def _notebook_paths() -> dict[str, Path]:
-    return {p.name[:2]: p for p in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))}
+def _notebook_paths(course: manifest.Course | None = None) -> dict[str, Path]:
+    """The lessons that are in the repository, by number (``course.toml`` lists them)."""
+    course = course or manifest.load()
+    return {nb.number: nb.path for nb in course.lessons if nb.path.is_file()}
 
 
 def notebook_sections(number: str) -> pd.DataFrame:
@@ -347,11 +337,12 @@ def notebook_sections(number: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["notebook", "section", "exercises"])
 
 
-def course_map() -> pd.DataFrame:
-    """The six notebooks: number, strand, title, time, objectives, exercises, status.
+def course_map(course: manifest.Course | None = None) -> pd.DataFrame:
+    """The lessons: number, strand, title, time, objectives, exercises, status.
 
-    Read from each notebook's opening cells, so it stays current; a planned notebook that
-    is not in the repository yet shows as "planned".
+    The list, titles, questions and times come from ``course.toml``; the objectives from each
+    notebook's ``## Learning objectives``. A lesson listed there whose notebook is not in the
+    repository yet shows as "planned".
 
     >>> row = course_map().iloc[0]
     >>> row["number"], int(row["minutes"]), row["status"]
@@ -359,46 +350,37 @@ def course_map() -> pd.DataFrame:
     >>> len(row["objectives"]) >= 3
     True
     """
-    paths = _notebook_paths()
+    course = course or manifest.load()
+    paths = _notebook_paths(course)
     counts = pd.Series([notebook_of(q) for q in exercises()]).value_counts()
     rows = []
-    for number, (strand, question) in PLANNED.items():
-        row = {
-            "number": number,
-            "strand": strand,
-            "question": question,
-            "title": f"{number} · {strand}",
-            "file": "",
-            "time": "",
-            "minutes": 0,
-            "objectives": [],
-            "exercises": int(counts.get(number, 0)),
-            "status": "planned",
-        }
-        if number in paths:
-            text = _markdown_of(paths[number])
-            title = re.search(r"^# (.+)$", text, re.M)
-            time = re.search(r"\*\*Time:\*\*\s*(.+?minutes)", text)
-            minutes = re.search(r"(\d+)", time.group(1)) if time else None
-            row |= {
-                "title": title.group(1).strip() if title else row["title"],
-                "file": f"notebooks/{paths[number].name}",
-                "time": time.group(1) if time else "",
-                "minutes": int(minutes.group(1)) if minutes else 0,
-                "objectives": _bullets(_section(text, "Learning objectives")),
-                "status": "ready",
+    for lesson in course.lessons:
+        ready = lesson.number in paths
+        text = _markdown_of(paths[lesson.number]) if ready else ""
+        rows.append(
+            {
+                "number": lesson.number,
+                "strand": lesson.strand,
+                "question": lesson.question,
+                "title": lesson.heading.removeprefix("# "),
+                "file": lesson.file,
+                "time": f"about {lesson.minutes} minutes",
+                "minutes": lesson.minutes,
+                "objectives": _bullets(_section(text, "Learning objectives")) if ready else [],
+                "exercises": int(counts.get(lesson.number, 0)),
+                "status": "ready" if ready else "planned",
             }
-        rows.append(row)
+        )
     return pd.DataFrame(rows)
 
 
-def show_course_map() -> _Markdown:
+def show_course_map(course: manifest.Course | None = None) -> _Markdown:
     """The course map as Markdown: a table, then each notebook's objectives.
 
     >>> show_course_map()._repr_markdown_().startswith("| # | strand |")
     True
     """
-    table = course_map()
+    table = course_map(course)
     lines = ["| # | strand | notebook | time | exercises |", "|---|---|---|---|---|"]
     for _, row in table.iterrows():
         name = row["title"] if row["status"] == "ready" else f"{row['title']} (being written)"
@@ -508,8 +490,8 @@ def headline_numbers() -> pd.DataFrame:
     >>> headline_numbers().set_index("what").loc["10,000 soldiers for a year", "value"]
     '240,000,000'
     """
-    from helpers.manpower import days_covered, per_period
-    from helpers.money import payment_usd
+    from helpers.manpower import per_period, periods_sustained
+    from helpers.money import payment_usd, rub_to_usd
     from helpers.sources import claim, fact
 
     soldiers = claim("nk_soldiers_left").value
@@ -523,13 +505,13 @@ def headline_numbers() -> pd.DataFrame:
         ("Russian losses in a 30-day month at 1,200 a day", per_period(losses, 30), "casualties"),
         (
             "days of losses 10,000 soldiers replace, at 1,200 a day",
-            days_covered(soldiers, losses),
+            periods_sustained(soldiers, losses),
             "days",
         ),
-        ("the same at the UK's October 2024 figure", days_covered(soldiers, october), "days"),
+        ("the same at the UK's October 2024 figure", periods_sustained(soldiers, october), "days"),
         (
             "Russian contract soldier's minimum pay, in dollars",
-            fact("ru_min_pay_rub_reuters").value / fact("rub_per_usd_2024_10_16").value,
+            rub_to_usd(fact("ru_min_pay_rub_reuters").value, fact("rub_per_usd_2024_10_16").value),
             "US dollars a month",
         ),
     ]

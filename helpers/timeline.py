@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, MonthLocator
 from matplotlib.figure import Figure
 
-from helpers import style
+from helpers import seedfile, style
 from helpers._validate import require_number, require_share
 from helpers.sources import claim, fact, facts, source_line, table
 
@@ -53,7 +53,13 @@ ARTICLE_MONTH = "2024-10"
 
 
 def _when(as_of: str) -> pd.Timestamp:
-    """A date for plotting: a month alone is placed mid-month, a year alone mid-year."""
+    """A date for plotting: a month alone is placed mid-month, a year alone mid-year.
+
+    >>> _when("2024-10"), _when("2025")
+    (Timestamp('2024-10-15 00:00:00'), Timestamp('2025-07-01 00:00:00'))
+    """
+    if not isinstance(as_of, str) or not seedfile.is_date(as_of):
+        raise ValueError(f"as_of must be a date like 2025, 2024-10 or 2024-10-16, got {as_of!r}")
     parts = as_of.split("-")
     if len(parts) == 1:
         return pd.Timestamp(f"{as_of}-07-01")
@@ -64,17 +70,10 @@ def _when(as_of: str) -> pd.Timestamp:
 
 @cache
 def _timeline() -> pd.DataFrame:
+    # Categories, kinds and that every fact_id is in facts.csv: checked as the file loads, by
+    # its schema in helpers/seedfile.py (a SeedError names the line and column).
     rows = table("timeline")
-    bad = set(rows["category"]) - set(CATEGORIES)
-    if bad:
-        raise ValueError(f"seeds/timeline.csv: unknown category {sorted(bad)}")
-    bad = set(rows["kind"]) - set(KINDS)
-    if bad:
-        raise ValueError(f"seeds/timeline.csv: unknown kind {sorted(bad)}")
     known = facts().set_index("id")
-    missing = sorted(set(rows["fact_id"]) - set(known.index))
-    if missing:
-        raise KeyError(f"seeds/timeline.csv names facts not in seeds/facts.csv: {missing}")
     joined = rows.join(
         known[["value", "low", "high", "unit", "as_of", "source", "caveat"]], on="fact_id"
     )
@@ -232,10 +231,18 @@ def months_between(start: str, end: str) -> int:
 
     >>> months_between("2024-10", "2025-09-02")
     11
+    >>> months_between("Oct 2024", "2025-09")
+    Traceback (most recent call last):
+    ...
+    ValueError: start must be a date written YYYY-MM or YYYY-MM-DD, e.g. '2024-10', got 'Oct 2024'
     """
     for name, text in (("start", start), ("end", end)):
-        if not isinstance(text, str) or len(text) < 7:
+        if not isinstance(text, str):
             raise TypeError(f"{name} must be a date like '2024-10', got {text!r}")
+        if not seedfile.is_date(text, ("YYYY-MM", "YYYY-MM-DD")):
+            raise ValueError(
+                f"{name} must be a date written YYYY-MM or YYYY-MM-DD, e.g. '2024-10', got {text!r}"
+            )
     a, b = pd.Period(start[:7], "M"), pd.Period(end[:7], "M")
     if b < a:
         raise ValueError(f"end ({end!r}) must not be before start ({start!r})")
@@ -610,7 +617,7 @@ class BrierChart(style.LiveChart):
         self.score_line.set_xdata([score, score])
         self.score_label.set_x(score)
         self.score_label.set_text(f" your Brier score {score:.2f}")
-        return self.finish()
+        return self.fig
 
 
 def draw_brier(

@@ -27,7 +27,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import style
-from helpers._validate import require_count, require_number, require_range, require_share
+from helpers._validate import (
+    require_count,
+    require_ids,
+    require_number,
+    require_number_or_array,
+    require_range,
+    require_share,
+)
+from helpers.manpower import monthly_gap
 from helpers.sources import claim, claims, fact, source_line
 
 __all__ = [
@@ -268,15 +276,35 @@ def monte_carlo(
     ...                       b=Interval(700, 1_020))
     >>> results.round(0).tolist()
     [657.0, 539.0, 535.0, 625.0, 744.0]
+    >>> monte_carlo(lambda a: None, draws=5, a=Interval(0, 1))
+    Traceback (most recent call last):
+    ...
+    TypeError: func returned nothing (None): it must return a number for each draw, e.g. lambda a, b: a - b
     """
     if not callable(func):
         raise TypeError(f"func must be a function of numbers, got {func!r}")
-    count = require_count("draws", draws, allow_zero=False)
+    count = require_count("draws", draws, allow_zero=False, maximum=1_000_000)
     start = require_count("seed", seed)
     checked = _check_ranges(ranges)
     rng = np.random.default_rng(start)
     inputs = {name: rng.uniform(r.low, r.high, count) for name, r in checked.items()}
-    return np.asarray(func(**inputs), dtype=float)
+    result = func(**inputs)
+    if result is None:
+        raise TypeError(
+            "func returned nothing (None): it must return a number for each draw, "
+            "e.g. lambda a, b: a - b"
+        )
+    try:
+        results = np.asarray(result, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"func must return numbers, one per draw, got {result!r:.80}") from None
+    if results.ndim == 0:  # the same number whatever the draws
+        results = np.full(count, float(results))
+    if results.shape != (count,):
+        raise ValueError(f"func must return one number per draw ({count}), got {results.shape}")
+    if np.isnan(results).any():
+        raise ValueError(f"func returned NaN (not a number) for {np.isnan(results).sum()} draws")
+    return results
 
 
 def _results(name: str, results: object) -> np.ndarray:
@@ -312,25 +340,14 @@ def share_above(results: np.ndarray, threshold: float) -> float:
     return float((array > line).mean())
 
 
-def _number_or_array(name: str, value: object, *, allow_zero: bool = True) -> float | np.ndarray:
-    """A number checked by ``require_number``, or a numpy array checked the same way."""
-    if isinstance(value, np.ndarray):
-        if not np.issubdtype(value.dtype, np.number) or not np.isfinite(value).all():
-            raise ValueError(f"{name} must hold only finite numbers")
-        if (value < 0).any() or (not allow_zero and (value == 0).any()):
-            raise ValueError(f"{name} must be {'zero or more' if allow_zero else 'more than zero'}")
-        return value
-    return require_number(name, value, allow_zero=allow_zero)
-
-
 def deployments_per_month(
     losses_per_day: float, recruits_per_day: float, soldiers: float, days: float = 30
 ) -> float:
     """Deployments the size of ``soldiers`` needed each month to stop the force shrinking.
 
-    The daily gap (losses minus recruits) times the days in a month, divided by the size of
-    one deployment. Below zero: recruits outnumber losses, and the force grows without help.
-    Works on numbers and on numpy arrays (for ``monte_carlo``).
+    ``manpower.monthly_gap`` (losses minus recruits, times the days in a month) divided by the
+    size of one deployment. Below zero: recruits outnumber losses, and the force grows without
+    help. Works on numbers and on numpy arrays (for ``monte_carlo``).
 
     >>> deployments_per_month(1_200, 1_000, 10_000)
     0.6
@@ -339,11 +356,9 @@ def deployments_per_month(
     ...
     ValueError: soldiers must be more than zero, got 0
     """
-    losses = _number_or_array("losses_per_day", losses_per_day)
-    recruits = _number_or_array("recruits_per_day", recruits_per_day)
-    size = _number_or_array("soldiers", soldiers, allow_zero=False)
-    length = require_number("days", days)
-    return (losses - recruits) * length / size
+    gap = monthly_gap(losses_per_day, recruits_per_day, days)
+    size = require_number_or_array("soldiers", soldiers, allow_zero=False)
+    return gap / size
 
 
 def headline_ranges() -> dict[str, Interval]:
@@ -419,9 +434,7 @@ def histogram(results: np.ndarray, edges: np.ndarray = BINS) -> tuple[np.ndarray
 
 
 def _check_ids(ids: object) -> tuple[str, ...]:
-    if isinstance(ids, str) or not isinstance(ids, (tuple, list)) or not ids:
-        raise TypeError(f"ids must be a non-empty tuple of claim or fact ids, got {ids!r}")
-    return tuple(ids)
+    return require_ids("ids", ids)  # a bare text is refused, not read letter by letter
 
 
 def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figure:
@@ -594,7 +607,7 @@ class MonteCarloChart(style.LiveChart):
         )
         self.ax.set_ylim(0, top * 1.15)
         self.ax.set_yticks(np.arange(0, top * 1.15, step))
-        return self.finish()
+        return self.fig
 
 
 def draw_monte_carlo(

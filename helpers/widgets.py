@@ -37,16 +37,7 @@ _STYLE = {"description_width": "210px"}
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1):
     """A labelled whole-number slider that only redraws when released."""
-    return widgets.IntSlider(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        continuous_update=False,
-        layout=_LAYOUT,
-        style=_STYLE,
-    )
+    return _slider(widgets.IntSlider, description, value, low, high, step)
 
 
 def float_slider(
@@ -58,16 +49,23 @@ def float_slider(
     readout_format: str = ".2f",
 ):
     """A labelled decimal slider that only redraws when released."""
-    return widgets.FloatSlider(
+    return _slider(
+        widgets.FloatSlider, description, value, low, high, step, readout_format=readout_format
+    )
+
+
+def _slider(kind, description: str, value, low, high, step, **extra):
+    """A slider of ``kind`` in the course's layout that only redraws when released."""
+    return kind(
         value=value,
         min=low,
         max=high,
         step=step,
         description=description,
         continuous_update=False,
-        readout_format=readout_format,
         layout=_LAYOUT,
         style=_STYLE,
+        **extra,
     )
 
 

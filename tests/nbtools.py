@@ -7,26 +7,37 @@ from pathlib import Path
 
 import nbformat
 
+from helpers import course
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
+COURSE = course.load()  # course.toml: the one list of notebooks
 
-# The planned series, in story order, with the least number of exercises each must have.
-SERIES: dict[str, int] = {
-    "01-reading-the-article": 5,
-    "02-incentives": 5,
-    "03-costs": 5,
-    "04-manpower-arithmetic": 6,
-    "05-uncertainty": 5,
-    "06-what-happened-next": 5,
-}
+# The lessons, in story order, with the least number of exercises each must have.
+SERIES: dict[str, int] = {lesson.name: lesson.exercises for lesson in COURSE.lessons}
 
 
 def notebook_paths() -> list[Path]:
-    return sorted(NOTEBOOK_DIR.glob("[0-9][0-9]-*.ipynb"))
+    """The lessons that exist, in the order ``course.toml`` lists them."""
+    return [lesson.path for lesson in COURSE.lessons if lesson.path.exists()]
+
+
+def course_paths(*, for_students: bool = False) -> list[Path]:
+    """Every notebook ``course.toml`` lists that exists: lessons, quiz, teacher guide.
+
+    ``for_students=True``: only what a student gets (the lessons and the quiz).
+    """
+    notebooks = COURSE.for_students() if for_students else COURSE.notebooks()
+    return [nb.path for nb in notebooks if nb.path.exists()]
+
+
+def student_paths() -> list[Path]:
+    """The student edition: ``student/`` copies of the lessons and the quiz."""
+    return [ROOT / "student" / Path(nb.file).name for nb in COURSE.for_students()]
 
 
 def series_complete() -> bool:
-    return all((NOTEBOOK_DIR / f"{name}.ipynb").exists() for name in SERIES)
+    return all(lesson.path.exists() for lesson in COURSE.lessons)
 
 
 def read(path: Path) -> nbformat.NotebookNode:

@@ -38,12 +38,21 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
+from helpers import course
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import handouts  # noqa: E402
 
 EDITIONS = ("student", "notebooks", "teacher")
-NOTEBOOKS = [p for edition in EDITIONS for p in sorted((ROOT / edition).glob("*.ipynb"))]
+# Every notebook course.toml lists, in each edition where it is (the guide only in teacher/).
+_COURSE = course.load()
+NOTEBOOKS = [
+    path
+    for edition in EDITIONS
+    for nb in _COURSE.notebooks()
+    if (path := ROOT / edition / Path(nb.file).name).exists()
+]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path(os.environ.get("CHROMIUM") or handouts.chromium_path() or "/usr/bin/chromium")
 CHROMIUM_FLAGS = [

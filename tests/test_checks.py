@@ -25,7 +25,7 @@ from helpers.checks import Exercise, Feedback, check, exercises, expected_answer
 from helpers.markdown import DOLLAR
 from helpers.sources import claims, facts
 
-from nbtools import NOTEBOOK_DIR, checked_ids, code, read, tags
+from nbtools import checked_ids, code, course_paths, read, tags
 
 IDS = sorted(exercises(), key=lambda q: tuple(int(p) for p in q.split(".")))
 NUMBER_IDS = [q for q in IDS if exercises()[q].kind == "number"]
@@ -133,6 +133,7 @@ def test_exercise_ids_follow_the_notebook_numbering():
         assert ids == [f"{number}.{k}" for k in range(1, len(ids) + 1)], info.name
         for qid, exercise in module.EXERCISES.items():
             assert exercise.question.strip() and exercise.hint.strip(), qid
+        assert module in package.MODULES, f"{info.name} is missing from helpers.exercises.MODULES"
 
 
 # ---------------------------------------------------------------- rounding
@@ -241,7 +242,7 @@ def test_stated_numbers_reads_the_course_style():
 
 
 def _notebook_checking(qid: str) -> Path:
-    paths = [p for p in sorted(NOTEBOOK_DIR.glob("*.ipynb")) if qid in checked_ids(read(p))]
+    paths = [p for p in course_paths(for_students=True) if qid in checked_ids(read(p))]
     assert len(paths) == 1, f"{qid} is checked in {paths}"
     return paths[0]
 
@@ -386,7 +387,7 @@ def test_placeholder_and_none_are_not_answered_yet(qid):
 
 def test_every_check_in_the_student_edition_says_not_answered_yet():
     """A student edition drops the solution cells: each check then reads an answer left `...`."""
-    for path in sorted(NOTEBOOK_DIR.glob("*.ipynb")):
+    for path in course_paths(for_students=True):
         nb = read(path)
         nb.cells = [c for c in nb.cells if "solution" not in tags(c)]
         text = code(nb)

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import costs
+from helpers.manpower import monthly_gap
 from helpers.money import rub_to_usd
 from helpers.sources import fact
 
@@ -15,9 +16,7 @@ from badinput import assert_rejects_bad_input
 RATE = 97.0121
 
 VALID_CALLS = {
-    costs.monthly_gap: {"losses_per_day": 1_200, "recruits_per_day": 700, "days": 30},
     costs.gap_scenarios: {"days": 30},
-    costs.spread_over_months: {"one_off": 996_000, "months": 12},
     costs.contract_cost_parts: {
         "pay_rub_per_month": 204_000,
         "federal_signon_rub": 400_000,
@@ -42,7 +41,7 @@ VALID_CALLS = {
         "nk_usd_per_soldier_month": 2_400,
         "russian_usd_per_soldier_month": 3_000,
     },
-    costs.soldiers_freed: {"nk_guards": 10_000, "guard_effectiveness": 0.9},
+    costs.effective_soldiers_freed: {"nk_guards": 10_000, "guard_effectiveness": 0.9},
     costs.option_costs: {"rub_per_usd": RATE, "contract_months": 12, "nk_effectiveness": 0.6},
     costs.left_per_mobilised: {"left_country": 700_000, "mobilised": 300_000},
     costs.weighted_scores: {"scores": costs.DEFAULT_SCORES, "weights": costs.EQUAL_WEIGHTS},
@@ -67,8 +66,8 @@ def test_rejects_bad_input(func):
 
 
 def test_gap_from_the_article_and_kluge():
-    assert costs.monthly_gap(1_200, 700) == 15_000
-    assert costs.monthly_gap(700, 1_200) == 0
+    assert monthly_gap(1_200, 700) == 15_000
+    assert monthly_gap(700, 1_200) == -15_000  # recruits outnumber losses: the force grows
 
 
 def test_gap_scenarios_cover_two_losses_and_two_recruit_figures():
@@ -175,8 +174,8 @@ def test_break_even_separates_cheaper_from_dearer(nk, ru, e):
 )
 def test_more_recruits_never_widen_the_gap(losses, a, b):
     low, high = sorted((a, b))
-    assert costs.monthly_gap(losses, high) <= costs.monthly_gap(losses, low)
-    assert costs.monthly_gap(losses, low) >= 0
+    assert monthly_gap(losses, high) <= monthly_gap(losses, low)
+    assert (monthly_gap(losses, low) < 0) == (low > losses)  # below zero: recruits outnumber
 
 
 @given(months_a=st.floats(1, 60), months_b=st.floats(1, 60), rate=st.floats(50, 200))
@@ -214,7 +213,7 @@ def test_scaling_all_weights_does_not_change_the_scores(k):
 
 @given(guards=st.floats(0, 1e5), g=st.floats(0, 1))
 def test_guards_never_free_more_soldiers_than_they_are(guards, g):
-    assert 0 <= costs.soldiers_freed(guards, g) <= guards
+    assert 0 <= costs.effective_soldiers_freed(guards, g) <= guards
 
 
 # --- charts: the data they plot ---------------------------------------------------------

@@ -12,7 +12,7 @@ from helpers._validate import require_count, require_range, require_share
 from badinput import assert_rejects_bad_input
 
 VALID_CALLS = {
-    manpower.days_covered: {"soldiers": 10_000, "losses_per_day": 1_200},
+    manpower.periods_sustained: {"soldiers": 10_000, "losses_per_period": 1_200},
     manpower.per_period: {"rate_per_day": 1_200, "days": 30},
     manpower.cumulative_losses: {"losses_per_day": 1_200, "days": 30},
     manpower.draw_days_covered: {"soldiers": 10_000, "losses_per_day": 1_200, "days": 30},
@@ -26,16 +26,16 @@ def test_rejects_bad_input(func):
 
 
 def test_days_covered_matches_the_articles_numbers():
-    assert manpower.days_covered(10_000, 1_200) == pytest.approx(8.3333, rel=1e-4)
+    assert manpower.periods_sustained(10_000, 1_200) == pytest.approx(8.3333, rel=1e-4)
 
 
 def test_days_covered_rejects_zero_losses():
-    with pytest.raises(ValueError, match="losses_per_day"):
-        manpower.days_covered(10_000, 0)
+    with pytest.raises(ValueError, match="losses_per_period"):
+        manpower.periods_sustained(10_000, 0)
 
 
 def test_days_covered_of_no_soldiers_is_zero_days():
-    assert manpower.days_covered(0, 1_200) == 0
+    assert manpower.periods_sustained(0, 1_200) == 0
 
 
 def test_per_period_scales_linearly():
@@ -79,7 +79,7 @@ def test_draw_days_covered_marks_the_crossing_point():
     fig = manpower.draw_days_covered(10_000, 1_200)
     ax = fig.axes[0]
     xs = [x for line in ax.lines for x in line.get_xdata() if 8 < x < 9]
-    assert xs and xs[0] == pytest.approx(manpower.days_covered(10_000, 1_200))
+    assert xs and xs[0] == pytest.approx(manpower.periods_sustained(10_000, 1_200))
     assert fig.texts[-1].get_text().startswith("Source")
 
 

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import handouts  # noqa: E402
 
+MANIFEST = (ROOT / "course.toml").read_text(encoding="utf-8")
 CHROMIUM = handouts.chromium_path()
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
@@ -46,6 +47,7 @@ def built(tmp_path_factory) -> tuple[Path, list[handouts.Source]]:
     # A snapshot of the notebooks, so the checks read exactly what was built even while
     # someone edits a notebook.
     root = tmp_path_factory.mktemp("course")
+    shutil.copy2(ROOT / "course.toml", root / "course.toml")
     for folder in ("notebooks", "teacher"):
         (root / folder).mkdir()
         for path in (ROOT / folder).glob("*.ipynb"):
@@ -152,6 +154,10 @@ def stored_text(cell) -> str:
 
 
 def test_sets_follow_the_contract(tmp_path: Path) -> None:
+    (tmp_path / "course.toml").write_text(
+        MANIFEST.replace("01-reading-the-article", "01-a").replace("02-incentives", "02-b"),
+        encoding="utf-8",
+    )
     for rel in [
         "notebooks/01-a.ipynb",
         "notebooks/02-b.ipynb",
@@ -1013,6 +1019,7 @@ def test_without_chromium_only_the_pdfs_are_skipped(tmp_path, monkeypatch, capsy
     first = handouts.find_sources()[0].path
     root = tmp_path / "course"
     (root / "notebooks").mkdir(parents=True)
+    shutil.copy2(ROOT / "course.toml", root / "course.toml")
     shutil.copy2(first, root / "notebooks" / first.name)
     monkeypatch.setattr(handouts, "chromium_path", lambda: None)
     sources = handouts.build(out=tmp_path / "out", execute=False, root=root)

@@ -23,10 +23,13 @@ VALID_CALLS = {
         "recruits_per_period": 30_000,
         "arrivals_per_period": 10_000,
     },
-    manpower.breakeven_arrivals: {"losses_per_day": 1_200, "recruits_per_day": 700, "days": 30},
-    manpower.periods_sustained: {"pool": 600_000, "flow_per_period": 15_000},
-    manpower.share_percent: {"part": 10_000, "whole": 1_280_000},
-    manpower.soldiers_freed: {"guards": 10_000, "escorts_per_guard": 0.1, "front_per_guard": 1},
+    manpower.monthly_gap: {"losses_per_day": 1_200, "recruits_per_day": 700, "days": 30},
+    manpower.periods_sustained: {"soldiers": 600_000, "losses_per_period": 15_000},
+    manpower.soldiers_freed_after_escorts: {
+        "guards": 10_000,
+        "escorts_per_guard": 0.1,
+        "front_per_guard": 1,
+    },
     manpower.days_by_source: {"soldiers": 10_000, "rates": RATES},
     manpower.draw_days_by_source: {"soldiers": 10_000, "rates": RATES, "source_ids": IDS},
     manpower.draw_force_path: {
@@ -58,7 +61,7 @@ def test_bad_values_inside_collections_are_named():
         manpower.days_by_source(10_000, {})
     with pytest.raises(TypeError, match="deployed"):
         manpower.army_shares(["10"], {"a": 1_000_000})
-    with pytest.raises(ValueError, match="whole"):
+    with pytest.raises(ValueError, match="army_sizes"):
         manpower.army_shares([10_000], {"a": 0})
 
 
@@ -132,34 +135,34 @@ def test_more_losses_never_leave_a_larger_force(start, periods, lost, extra, rec
 # --- break-even and shares --------------------------------------------------------------
 
 
-def test_breakeven_with_the_independent_estimate():
+def test_monthly_gap_with_the_independent_estimate():
     losses = claim("russia_losses_per_day").value
     recruits = fact("ru_recruits_per_day_q3_2024").value
-    assert manpower.breakeven_arrivals(losses, recruits) == pytest.approx(15_000)
-    assert manpower.breakeven_arrivals(losses, recruits, days=7) == pytest.approx(3_500)
+    assert manpower.monthly_gap(losses, recruits) == pytest.approx(15_000)
+    assert manpower.monthly_gap(losses, recruits, days=7) == pytest.approx(3_500)
 
 
-def test_breakeven_is_zero_when_recruits_suffice():
-    assert manpower.breakeven_arrivals(1_000, 1_000) == 0
-    assert manpower.breakeven_arrivals(900, 1_000) == 0
+def test_monthly_gap_is_negative_when_recruits_outnumber_losses():
+    assert manpower.monthly_gap(1_000, 1_000) == 0
+    assert manpower.monthly_gap(900, 1_000) == -3_000  # the force grows without help
 
 
 @settings(max_examples=60, deadline=None)
 @given(amounts, amounts, st.integers(1, 365))
-def test_breakeven_arrivals_keep_the_force_constant(lost, recruited, days):
-    arrivals = manpower.breakeven_arrivals(lost, recruited, days)
+def test_monthly_gap_is_the_break_even_arrivals(lost, recruited, days):
+    gap = manpower.monthly_gap(lost, recruited, days)
     start = 10 * (lost + recruited) * days + 1  # large enough never to hit zero
-    path = manpower.simulate_force(start, 3, lost * days, recruited * days, arrivals)
+    path = manpower.simulate_force(start, 3, lost * days, recruited * days, max(gap, 0))
     if lost >= recruited:
         assert path["force"].iloc[-1] == pytest.approx(start, rel=1e-9)
     else:
-        assert arrivals == 0 and path["force"].iloc[-1] >= start
+        assert gap < 0 and path["force"].iloc[-1] >= start
 
 
-def test_periods_sustained_and_share():
-    assert manpower.periods_sustained(600_000, 15_000) == 40
-    assert manpower.share_percent(10_000, 1_280_000) == pytest.approx(0.78125)
-    with pytest.raises(ValueError, match="flow_per_period"):
+def test_periods_sustained_counts_in_the_period_of_the_losses():
+    assert manpower.periods_sustained(600_000, 15_000) == 40  # a gap per month: months
+    assert manpower.periods_sustained(10_000, 1_200) == pytest.approx(8.3333, rel=1e-4)  # days
+    with pytest.raises(ValueError, match="losses_per_period"):
         manpower.periods_sustained(1, 0)
 
 
@@ -172,9 +175,9 @@ def test_army_shares_table():
 
 def test_soldiers_freed_after_escorts():
     escorts = fact("russian_escorts_per_30").value / 30
-    assert manpower.soldiers_freed(10_000, escorts) == pytest.approx(9_000)
-    assert manpower.soldiers_freed(10_000, 0) == 10_000
-    assert manpower.soldiers_freed(100, 2) < 0  # more escorts than posts: the swap costs
+    assert manpower.soldiers_freed_after_escorts(10_000, escorts) == pytest.approx(9_000)
+    assert manpower.soldiers_freed_after_escorts(10_000, 0) == 10_000
+    assert manpower.soldiers_freed_after_escorts(100, 2) < 0  # more escorts than posts
 
 
 def test_recruitment_per_day_converts_units():

@@ -14,12 +14,9 @@ import re
 
 import pytest
 
-from nbtools import ROOT, read, tags
+from nbtools import course_paths, read, student_paths, tags
 
-NOTEBOOKS = sorted(
-    [*(ROOT / "notebooks").glob("*.ipynb"), *(ROOT / "student").glob("*.ipynb")]
-    + [*(ROOT / "teacher").glob("*.ipynb")]
-)
+NOTEBOOKS = course_paths() + student_paths()
 FENCED = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # What MathJax in JupyterLab can start maths on: a dollar sign written any way but \\$, and

@@ -15,11 +15,11 @@ import re
 
 import pytest
 
+from helpers import course
 from helpers.checks import check, exercises, expected_answer
 from helpers.exercises.quiz import EXERCISES as QUIZ_EXERCISES
-from helpers.exercises.quiz import STRANDS
+from helpers.exercises.quiz import LESSON_OF, strand_of
 from helpers.teaching import (
-    PLANNED,
     answer_key,
     course_map,
     format_answer,
@@ -174,7 +174,7 @@ def test_the_guide_has_what_a_new_teacher_needs(guide):
         "Dollars mixed with roubles",
     ):
         assert family in prose, f"the wrong turn {family!r} is explained"
-    assert prose.count("**Points a good answer makes.**") >= len(PLANNED)
+    assert prose.count("**Points a good answer makes.**") >= len(course.lessons())
 
 
 def test_the_lesson_plans_go_minute_by_minute(guide):
@@ -212,7 +212,7 @@ def test_the_guide_ran_top_to_bottom_cleanly(guide):
 
 def test_course_map_covers_the_planned_series():
     table = course_map()
-    assert list(table["number"]) == list(PLANNED)
+    assert list(table["number"]) == [lesson.number for lesson in course.lessons()]
     for _, row in table[table["status"] == "ready"].iterrows():
         assert 3 <= len(row["objectives"]) <= 5, row["number"]
         assert row["minutes"] > 0, row["number"]
@@ -234,10 +234,18 @@ def test_quiz_ids_start_with_zero_and_cover_every_strand():
     assert 6 <= len(QUIZ_EXERCISES) <= 8
     assert all(notebook_of(q) == "quiz" for q in QUIZ_EXERCISES)
     assert all(notebook_of(q) != "quiz" for q in set(exercises()) - set(QUIZ_EXERCISES))
-    assert set(STRANDS) == set(QUIZ_EXERCISES)
-    assert {strand for strand, _ in PLANNED.values()} <= set(STRANDS.values())
+    assert set(LESSON_OF) == set(QUIZ_EXERCISES)
+    assert {lesson.strand for lesson in course.lessons()} <= {strand_of(q) for q in LESSON_OF}
     for qid, exercise in QUIZ_EXERCISES.items():
         assert exercise.hint and exercise.working and exercise.mistakes, qid
+
+
+def test_quiz_questions_name_the_strand_course_toml_gives_their_lesson(quiz):
+    text = "\n\n".join(cell.source for cell in quiz.cells if cell.cell_type == "markdown")
+    for qid in LESSON_OF:
+        heading = re.search(rf"^### Question {re.escape(qid)} .*?\n\n\*Strand: (.+?)\*", text, re.M)
+        assert heading, f"question {qid} has no '*Strand: ...*' line under its heading"
+        assert heading.group(1) == strand_of(qid), qid
 
 
 def test_quiz_follows_the_exercise_pattern(quiz):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import uncertainty as u
-from helpers.manpower import days_covered
+from helpers.manpower import periods_sustained
 from helpers.money import payment_usd
 from helpers.sources import claim, fact
 from helpers.uncertainty import Interval
@@ -33,9 +33,9 @@ VALID_CALLS = {
         "a": Interval(0, 1),
     },
     u.interval_apply: {
-        "func": days_covered,
+        "func": periods_sustained,
         "soldiers": Interval(1, 2),
-        "losses_per_day": Interval(1, 2),
+        "losses_per_period": Interval(1, 2),
     },
     u.tornado_table: {"func": lambda a: a, "ranges": {"a": Interval(1, 2)}, "base": None},
     u.middle_range: {"results": RESULTS, "share": 0.9},
@@ -142,7 +142,9 @@ def test_hedges_as_intervals_reads_each_kind_of_hedge():
 
 def test_interval_apply_division_swaps_the_ends():
     r = u.interval_apply(
-        days_covered, soldiers=Interval(10_000, 12_000), losses_per_day=Interval(1_200, 1_500)
+        periods_sustained,
+        soldiers=Interval(10_000, 12_000),
+        losses_per_period=Interval(1_200, 1_500),
     )
     assert r.low == pytest.approx(10_000 / 1_500) and r.high == pytest.approx(12_000 / 1_200)
 
@@ -154,9 +156,9 @@ def test_interval_apply_subtraction_crosses_the_ends():
 
 def test_interval_apply_rejects_plain_numbers():
     with pytest.raises(TypeError, match="soldiers"):
-        u.interval_apply(days_covered, soldiers=10_000, losses_per_day=Interval(1, 2))
+        u.interval_apply(periods_sustained, soldiers=10_000, losses_per_period=Interval(1, 2))
     with pytest.raises(ValueError):
-        u.interval_apply(days_covered)
+        u.interval_apply(periods_sustained)
 
 
 positive = st.floats(min_value=1, max_value=1e6, allow_nan=False)

@@ -18,7 +18,8 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+sys.path.insert(0, str(ROOT))
+from helpers import course  # noqa: E402  (the one list of notebooks: course.toml)
 
 
 def _stable_widget_ids(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
@@ -77,9 +78,7 @@ def execute(path: Path, timeout: int = 300) -> float:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(
-        (ROOT / "teacher").glob("*.ipynb")
-    )
+    paths = [Path(a) for a in argv] or [nb.path for nb in course.load().notebooks()]
     for path in paths:
         seconds = execute(path)
         print(f"executed {path.name} in {seconds:.1f} s")

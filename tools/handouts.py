@@ -20,9 +20,9 @@ these are derived from the executed copy:
               under its worked solution; ``NN-...-answers`` is the lesson's one-page answer
               sheet (``helpers.teaching.answer_sheet_markdown``); the guide is here too.
 
-The series (``notebooks/NN-*.ipynb``) gets all of them; ``notebooks/quiz.ipynb`` a student
-version (a worksheet already), a teacher version and an answer sheet; ``teacher/*.ipynb``
-(the teacher guide) a teacher version. Everything but a lesson's teacher version is printed
+The notebooks are the ones ``course.toml`` lists. A lesson gets all of them; the quiz a student
+version (a worksheet already), a teacher version and an answer sheet; the teacher guide a
+teacher version. Everything but a lesson's teacher version is printed
 to A4 PDF by headless Chromium (one browser for all, through Playwright; the ``chromium
 --print-to-pdf`` command line where Playwright is missing), and each PDF is checked: its
 pages, how full each is, and the resolution of any raster image (``PrintCheck``). Without
@@ -76,6 +76,7 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
+from helpers import course
 from helpers.markdown import ANY_DOLLAR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,7 +200,7 @@ READER_REWRITES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     ),
     # "Use `weighted_scores(DEFAULT_SCORES, weights)`." (no other way offered): dropped.
     (rf"[ \t]*\bUse {_SENTENCE}*`[^`\n]*`{_SENTENCE}*[.?!]", ""),
-    # "Check it with `breakeven_arrivals`." (a try-it pointer to a function): dropped.
+    # "Check it with `monthly_gap`." (a try-it pointer to a function): dropped.
     (rf"[ \t]*\b(?:Check|Try) it with `[^`\n]*`{_SENTENCE}*[.?!]", ""),
     # "Answer with one letter in quotes:" -> "Answer with one letter:"; "Type the word" -> "Write".
     (r"\b(letters?|words?|answer) in quotes\b", r"\1"),
@@ -276,15 +277,26 @@ class Source:
 
 
 def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Source]:
-    """The series, the quiz and the teacher guide, each with the versions it gets."""
-    series = sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    quiz = [p for p in [root / "notebooks" / "quiz.ipynb"] if p.exists()]
-    guide = sorted((root / "teacher").glob("*.ipynb"))
-    sources = (
-        [Source(p, LESSON_KINDS) for p in series]
-        + [Source(p, QUIZ_KINDS) for p in quiz]
-        + [Source(p, GUIDE_KINDS) for p in guide]
+    """The lessons, the quiz and the teacher guide, as ``root/course.toml`` lists them, each
+    with the versions it gets and its title and time for the index (a listed notebook that is
+    not there yet is left out)."""
+    listed = course.load(root / "course.toml")
+    wanted = (
+        [(nb, LESSON_KINDS) for nb in listed.lessons]
+        + [(listed.quiz, QUIZ_KINDS)]
+        + [(listed.guide, GUIDE_KINDS)]
     )
+    sources = [
+        Source(
+            root / nb.file,
+            kinds,
+            title=nb.heading.removeprefix("# "),
+            minutes=nb.minutes,
+            time=f"about {nb.minutes} min",
+        )
+        for nb, kinds in wanted
+        if (root / nb.file).exists()
+    ]
     if only:
         wanted = {p.resolve() for p in only}
         sources = [s for s in sources if s.path.resolve() in wanted]
@@ -359,8 +371,11 @@ def build_one(
     try:
         nb = _execute(source.path, timeout) if execute else nbformat.read(source.path, 4)
         source.seconds = time.perf_counter() - start
-        source.title, source.minutes = title_and_minutes(nb, source.name)
-        source.time = time_label(nb)
+        if not source.title:  # course.toml gives it; a notebook outside the course its own
+            source.title, source.minutes = title_and_minutes(nb, source.name)
+        # The title cell's words ("about 20 min to read sections 1-6"); a test keeps its
+        # minutes equal to course.toml's.
+        source.time = time_label(nb) or source.time
         source.widgets = static_widgets(nb)
         for kind in source.kinds:
             path = source.html(out, kind)

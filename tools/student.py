@@ -2,7 +2,7 @@
 
 Usage: python tools/student.py [--check]
 
-For each notebook in ``notebooks/`` (lessons 01-06 and the quiz) the student copy keeps every
+For each notebook a student gets (the lessons and the quiz in ``course.toml``) the student copy keeps every
 cell except those tagged ``solution`` (worked answers and the note above them) or
 ``teacher-note``, with no stored outputs, so every exercise starts at ``answer_N_k = ...``.
 The course notebooks stay the one source of truth: edit them, then run ``make student`` and
@@ -17,14 +17,16 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "notebooks"
+sys.path.insert(0, str(ROOT))
+from helpers import course  # noqa: E402  (the one list of notebooks: course.toml)
+
 TARGET = ROOT / "student"
 DROPPED_TAGS = {"solution", "teacher-note"}
 
 
 def course_notebooks() -> list[Path]:
-    """The notebooks a student gets: every notebook in ``notebooks/``."""
-    return sorted(SOURCE.glob("*.ipynb"))
+    """The notebooks a student gets: the lessons and the quiz, as ``course.toml`` lists them."""
+    return [nb.path for nb in course.load().for_students()]
 
 
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

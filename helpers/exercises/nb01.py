@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
-from helpers.manpower import days_covered, per_period
+from helpers.exercise_types import Exercise, Mistake
+from helpers.manpower import per_period, periods_sustained
 from helpers.money import payment_usd
 from helpers.sources import claim, claims
 
@@ -105,7 +105,7 @@ EXERCISES = {
     ),
     "1.7": Exercise(
         question="How many days of Russian losses (at 1,200 a day) do 10,000 soldiers replace?",
-        expected=lambda: days_covered(_soldiers(), _losses()),
+        expected=lambda: periods_sustained(_soldiers(), _losses()),
         unit="days",
         abs_tol=0.06,
         sig_figs=1,  # the notebook says "about eight days"

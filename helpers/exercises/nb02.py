@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
+from helpers.exercise_types import Exercise, Mistake
 from helpers.money import (
     countable_gains,
     krw_to_usd,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
 from helpers.costs import (
     ASSUMED_CONTRACT_MONTHS,
     DEFAULT_SCORES,
@@ -11,10 +10,11 @@ from helpers.costs import (
     break_even_effectiveness,
     contract_usd_per_soldier_month,
     left_per_mobilised,
-    monthly_gap,
     nk_usd_per_soldier_month,
     weighted_scores,
 )
+from helpers.exercise_types import Exercise, Mistake
+from helpers.manpower import monthly_gap
 from helpers.money import rub_to_usd
 from helpers.sources import claim, fact
 

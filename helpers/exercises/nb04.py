@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
+from helpers.exercise_types import Exercise, Mistake
 from helpers.manpower import (
     DAYS_PER_MONTH,
-    breakeven_arrivals,
-    days_covered,
+    monthly_gap,
     per_period,
     periods_sustained,
-    share_percent,
     simulate_force,
-    soldiers_freed,
+    soldiers_freed_after_escorts,
 )
+from helpers.money import share_of
 from helpers.sources import claim, fact
 
 MONTHS_IN_A_YEAR = 12
@@ -31,6 +30,14 @@ def _soldiers() -> float:
 def _midpoint(id_: str) -> float:
     f = fact(id_)
     return (f.low + f.high) / 2
+
+
+def _permanent() -> float:
+    return _midpoint("ukdi_permanent_losses_2023")
+
+
+def _casualties() -> float:
+    return _midpoint("ukdi_total_losses_2023_10")
 
 
 def _recruits_kluge() -> float:
@@ -86,9 +93,7 @@ EXERCISES = {
         question="UK Defence Intelligence estimated (October 2023) 150,000-190,000 'permanent' "
         "Russian losses (killed or permanently disabled) out of 240,000-290,000 casualties. Using "
         "the middle of each range, what percentage of casualties were permanent losses?",
-        expected=lambda: share_percent(
-            _midpoint("ukdi_permanent_losses_2023"), _midpoint("ukdi_total_losses_2023_10")
-        ),
+        expected=lambda: 100 * share_of(_permanent(), _casualties()),
         unit="percent",
         rel_tol=0.0,
         abs_tol=2.0,
@@ -96,20 +101,11 @@ EXERCISES = {
         "then multiply by 100.",
         mistakes=(
             Mistake(
-                lambda: (
-                    share_percent(
-                        _midpoint("ukdi_permanent_losses_2023"),
-                        _midpoint("ukdi_total_losses_2023_10"),
-                    )
-                    / 100
-                ),
+                lambda: share_of(_permanent(), _casualties()),
                 "that is a fraction, not a percentage: multiply by 100.",
             ),
             Mistake(
-                lambda: share_percent(
-                    _midpoint("ukdi_total_losses_2023_10"),
-                    _midpoint("ukdi_permanent_losses_2023"),
-                ),
+                lambda: 100 * share_of(_casualties(), _permanent()),
                 "you divided the other way round: permanent losses / all casualties.",
             ),
         ),
@@ -145,18 +141,20 @@ EXERCISES = {
     "4.4": Exercise(
         question="At the UK Defence Secretary's figure for October 2024 (1,354 a day), how many "
         "days of losses do 10,000 soldiers replace?",
-        expected=lambda: days_covered(_soldiers(), fact("ukdi_losses_per_day_2024_10").value),
+        expected=lambda: periods_sustained(_soldiers(), fact("ukdi_losses_per_day_2024_10").value),
         unit="days",
         rel_tol=0.0,
         abs_tol=0.06,
         hint="soldiers divided by losses per day. Use 1,354, not the article's 1,200.",
         mistakes=(
             Mistake(
-                lambda: days_covered(_soldiers(), _losses()),
+                lambda: periods_sustained(_soldiers(), _losses()),
                 "that uses the article's 1,200. The question asks for the October figure.",
             ),
             Mistake(
-                lambda: days_covered(_soldiers(), fact("radakin_losses_per_day_2024_10").value),
+                lambda: periods_sustained(
+                    _soldiers(), fact("radakin_losses_per_day_2024_10").value
+                ),
                 "that uses Admiral Radakin's 1,500. The question asks for the Defence "
                 "Secretary's figure.",
             ),
@@ -173,7 +171,7 @@ EXERCISES = {
         question="Losses are 1,200 a day and Russia recruits 700 a day (the independent estimate "
         "for July-September 2024). How many North Korean soldiers would have to arrive every "
         "30-day month to keep the force the same size?",
-        expected=lambda: breakeven_arrivals(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
+        expected=lambda: monthly_gap(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
         unit="soldiers per month",
         hint="first the daily gap (losses - recruits), then a month of it (x 30).",
         mistakes=(
@@ -187,7 +185,7 @@ EXERCISES = {
                 "that is the gap per day. The question asks per 30-day month.",
             ),
             Mistake(
-                lambda: breakeven_arrivals(_losses(), _recruits_official(), DAYS_PER_MONTH),
+                lambda: monthly_gap(_losses(), _recruits_official(), DAYS_PER_MONTH),
                 "that uses the official claim of 1,000 recruits a day. Use the independent "
                 "estimate, 700.",
             ),
@@ -199,21 +197,21 @@ EXERCISES = {
     "4.6": Exercise(
         question="What percentage of North Korea's army is 10,000 soldiers, if the army has "
         "1.28 million active troops (South Korea's 2022 Defence White Paper)?",
-        expected=lambda: share_percent(_soldiers(), _nk_active()),
+        expected=lambda: 100 * share_of(_soldiers(), _nk_active()),
         unit="percent",
         rel_tol=0.02,
         hint="part / whole x 100, with 10,000 as the part and 1,280,000 as the whole.",
         mistakes=(
             Mistake(
-                lambda: share_percent(_soldiers(), _nk_active()) / 100,
+                lambda: share_of(_soldiers(), _nk_active()),
                 "that is a fraction, not a percentage: multiply by 100.",
             ),
             Mistake(
-                lambda: share_percent(_soldiers(), claim("nk_army_size").high),
+                lambda: 100 * share_of(_soldiers(), claim("nk_army_size").high),
                 "that uses the article's two million. Use 1.28 million.",
             ),
             Mistake(
-                lambda: share_percent(_soldiers(), claim("nk_army_size").low),
+                lambda: 100 * share_of(_soldiers(), claim("nk_army_size").low),
                 "that uses the article's one million. Use 1.28 million.",
             ),
         ),
@@ -226,7 +224,7 @@ EXERCISES = {
         "active troops?",
         expected=lambda: periods_sustained(
             TENTH * _nk_active(),
-            breakeven_arrivals(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
+            monthly_gap(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
         ),
         unit="months",
         rel_tol=0.02,
@@ -235,7 +233,7 @@ EXERCISES = {
             Mistake(
                 lambda: periods_sustained(
                     _nk_active(),
-                    breakeven_arrivals(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
+                    monthly_gap(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
                 ),
                 "that is the whole army. The question asks for a tenth of it.",
             ),
@@ -252,7 +250,7 @@ EXERCISES = {
         question="An intercepted plan put 3 Russian servicemen with every 30 North Korean "
         "soldiers. If 10,000 North Koreans take over guard posts, one guard per post a Russian "
         "held, how many Russian soldiers are freed for the front?",
-        expected=lambda: soldiers_freed(_soldiers(), _escorts_per_guard()),
+        expected=lambda: soldiers_freed_after_escorts(_soldiers(), _escorts_per_guard()),
         unit="soldiers",
         hint="each guard frees one Russian, but each group of 30 ties up 3 Russians: "
         "subtract the escorts.",

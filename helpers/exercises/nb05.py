@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
-from helpers.manpower import days_covered
+from helpers.exercise_types import Exercise, Mistake
+from helpers.manpower import periods_sustained
 from helpers.sources import fact
 from helpers.uncertainty import (
     deployments_per_month,
@@ -30,7 +30,9 @@ def _ranges():
 
 def _days_range():
     r = _ranges()
-    return interval_apply(days_covered, soldiers=r["soldiers"], losses_per_day=r["losses_per_day"])
+    return interval_apply(
+        periods_sustained, soldiers=r["soldiers"], losses_per_period=r["losses_per_day"]
+    )
 
 
 def _army():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
-from helpers.manpower import days_covered
+from helpers.exercise_types import Exercise, Mistake
+from helpers.manpower import periods_sustained
 from helpers.sources import claim, fact
 from helpers.timeline import article_forecasts, brier_score, deployment_totals, forecast_outcomes
 
@@ -71,7 +71,7 @@ EXERCISES = {
     "6.2": Exercise(
         question="How many days of Russian losses, at the article's 1,200 a day, do those extra "
         "soldiers replace?",
-        expected=lambda: days_covered(_extra(), claim("russia_losses_per_day").value),
+        expected=lambda: periods_sustained(_extra(), claim("russia_losses_per_day").value),
         unit="days",
         abs_tol=0.06,
         hint="divide the extra soldiers by the losses per day, as in notebook 01.",
@@ -81,7 +81,7 @@ EXERCISES = {
                 "you divided the other way round. Soldiers / (losses per day) gives days.",
             ),
             Mistake(
-                lambda: days_covered(_latest_total(), claim("russia_losses_per_day").value),
+                lambda: periods_sustained(_latest_total(), claim("russia_losses_per_day").value),
                 "that uses all the soldiers sent. The question asks about the extra ones only.",
             ),
         ),

@@ -8,22 +8,34 @@ with per month, dollars mixed with roubles.
 
 from __future__ import annotations
 
-from helpers.checks import Exercise, Mistake
-from helpers.manpower import days_covered, per_period
-from helpers.money import payment_usd
+from helpers import course
+from helpers.exercise_types import Exercise, Mistake
+from helpers.manpower import per_period, periods_sustained
+from helpers.money import payment_usd, rub_to_usd
 from helpers.sources import claim, fact
 
-# The strand each question practises (the teacher guide shows it).
-STRANDS = {
-    "0.1": "incentives",
-    "0.2": "costs",
-    "0.3": "costs",
-    "0.4": "manpower",
-    "0.5": "manpower",
-    "0.6": "reading the article",
-    "0.7": "uncertainty",
-    "0.8": "what happened next",
+# The lesson each question practises; its strand is that lesson's in course.toml
+# (``strand_of("0.4")`` gives "manpower"; the teacher guide shows it).
+LESSON_OF = {
+    "0.1": "02",
+    "0.2": "03",
+    "0.3": "03",
+    "0.4": "04",
+    "0.5": "04",
+    "0.6": "01",
+    "0.7": "05",
+    "0.8": "06",
 }
+
+
+def strand_of(question_id: str) -> str:
+    """The strand a quiz question practises, as ``course.toml`` names it.
+
+    >>> strand_of("0.4")
+    'manpower'
+    """
+    return course.lesson(LESSON_OF[question_id]).strand
+
 
 # Options of 0.6, keyed by the word in the source's unit that each option takes the count to be.
 LOSS_MEANINGS = {"deaths": "a", "casualties": "b", "exact": "c", "prisoners": "d"}
@@ -103,7 +115,7 @@ EXERCISES = {
         question="From August 2024 a Russian who signed a contract got a federal bonus of "
         "400,000 roubles. At 97 roubles per dollar, how many months of the $2,000 fee for one "
         "North Korean soldier is that bonus worth?",
-        expected=lambda: _bonus_rub() / _rub_per_usd() / _pay(),
+        expected=lambda: rub_to_usd(_bonus_rub(), _rub_per_usd()) / _pay(),
         unit="months",
         abs_tol=0.1,
         sig_figs=1,  # well_done says "about two months"
@@ -128,7 +140,7 @@ EXERCISES = {
         question="The 2022 partial mobilisation raised 300,000 reservists. At the article's "
         "1,200 losses a day, how many days of losses would they replace? (Compare it with "
         "10,000 North Korean soldiers.)",
-        expected=lambda: days_covered(_mobilised(), _losses_per_day()),
+        expected=lambda: periods_sustained(_mobilised(), _losses_per_day()),
         unit="days",
         abs_tol=0.5,
         hint="people / losses per day gives days.",
@@ -174,13 +186,13 @@ EXERCISES = {
         question="The article says Russia loses 'at least' 1,200 people a day; the UK's top "
         "general said about 1,500 a day for October 2024. At 1,500 a day, how many days of "
         "losses do the 11,000 North Korean soldiers reported in Kursk replace?",
-        expected=lambda: days_covered(_kursk(), _radakin_per_day()),
+        expected=lambda: periods_sustained(_kursk(), _radakin_per_day()),
         unit="days",
         abs_tol=0.06,
         hint="soldiers / losses per day. Use 1,500, not the article's figure.",
         mistakes=(
             Mistake(
-                lambda: days_covered(_kursk(), _losses_per_day()),
+                lambda: periods_sustained(_kursk(), _losses_per_day()),
                 "that uses 1,200, the article's lower bound ('at least'). The question uses "
                 "the higher October figure: the soldiers last fewer days.",
             ),

@@ -1,0 +1,127 @@
+"""course.toml is the one list of notebooks: everything that lists them follows it.
+
+The last test adds a made-up lesson 07 to a copy of the manifest and finds it in the README's
+table, the teacher guide's course map and the handouts' index.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import course
+from helpers.teaching import course_map, show_course_map
+
+from nbtools import COURSE, ROOT, markdown, read
+
+sys.path.insert(0, str(ROOT / "tools"))
+import handouts  # noqa: E402
+import readme  # noqa: E402
+
+import student  # noqa: E402
+
+MANIFEST_TEXT = course.MANIFEST.read_text(encoding="utf-8")
+DUMMY = """
+[[lesson]]
+number = "07"
+file = "notebooks/07-a-made-up-lesson.ipynb"
+title = "A made-up lesson: does every list follow course.toml?"
+strand = "testing"
+question = "Does a new entry show up everywhere?"
+minutes = 45
+exercises = 1
+"""
+
+
+def with_dummy() -> str:
+    """The manifest with lesson 07 added after lesson 06 (before [quiz])."""
+    return MANIFEST_TEXT.replace("\n[quiz]", DUMMY + "\n[quiz]", 1)
+
+
+def test_the_readme_table_is_made_from_course_toml() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.with_table(text, course.readme_table()) == text, "run make readme"
+
+
+def test_every_notebook_in_the_repository_is_listed_and_every_listed_one_exists() -> None:
+    listed = {nb.file for nb in COURSE.notebooks()}
+    found = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("notebooks", "teacher")
+        for path in (ROOT / folder).glob("*.ipynb")
+    }
+    assert found == listed, "course.toml and the notebooks on disk differ"
+    student_copies = {path.name for path in (ROOT / "student").glob("*.ipynb")}
+    assert student_copies == {Path(nb.file).name for nb in COURSE.for_students()}
+    assert [p.name for p in student.course_notebooks()] == [
+        Path(nb.file).name for nb in COURSE.for_students()
+    ]
+
+
+@pytest.mark.parametrize("nb", COURSE.notebooks(), ids=lambda nb: nb.name)
+def test_each_notebook_opens_with_its_title_and_time_from_course_toml(nb) -> None:
+    text = markdown(read(nb.path))
+    assert text.splitlines()[0] == nb.heading
+    time = re.search(r"\*\*Time:\*\* about (\d+) minutes", text)
+    assert time and int(time.group(1)) == nb.minutes, nb.file
+
+
+def test_handouts_and_nbval_cover_exactly_the_listed_notebooks() -> None:
+    sources = handouts.find_sources()
+    assert [s.path for s in sources] == [nb.path for nb in COURSE.notebooks()]
+    assert [s.title for s in sources] == [
+        nb.heading.removeprefix("# ") for nb in COURSE.notebooks()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace('number = "02"', 'number = "03"', 1), "numbered"),
+        (lambda t: t.replace("minutes = 60\n", "minutes = 'sixty'\n", 1), "field 'minutes'"),
+        (lambda t: t.replace('strand = "costs"\n', "", 1), "missing ['strand']"),
+        (lambda t: t.replace("minutes = 60\n", "minutes = 60\ncolour = 'red'\n", 1), "unknown"),
+        (lambda t: t.replace("[guide]", "[teacher]", 1), "[guide]"),
+        (lambda t: t.replace("[[lesson]]", "[[lesson]", 1), "not valid TOML"),
+    ],
+)
+def test_a_damaged_manifest_gets_an_error_that_names_the_entry(change, message) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        course.parse(change(MANIFEST_TEXT))
+
+
+def test_a_missing_manifest_says_where_it_should_be(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="course.toml is missing"):
+        course.load(tmp_path / "course.toml")
+
+
+def test_a_new_entry_shows_in_the_readme_the_course_map_and_the_handouts_index(
+    tmp_path: Path,
+) -> None:
+    listed = course.parse(with_dummy())
+    title = "A made-up lesson: does every list follow course.toml?"
+
+    assert f"| 07 | [{title}](notebooks/07-a-made-up-lesson.ipynb) |" in course.readme_table(listed)
+
+    table = course_map(listed)
+    row = table[table["number"] == "07"].iloc[0]
+    assert (row["strand"], row["minutes"], row["status"]) == ("testing", 45, "planned")
+    assert f"07 · {title} (being written)" in repr(show_course_map(listed)._repr_markdown_())
+
+    (tmp_path / "course.toml").write_text(with_dummy(), encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "07-a-made-up-lesson.ipynb").write_text("{}", encoding="utf-8")
+    sources = handouts.find_sources(tmp_path)
+    assert [s.name for s in sources] == ["07-a-made-up-lesson"]
+    out = tmp_path / "out"
+    for source in sources:
+        for kind in source.kinds:
+            path = source.html(out, kind)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            source.outputs[kind] = path
+    handouts.write_indexes(sources, out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f"07 · {title}" in index and "about 45 min" in index

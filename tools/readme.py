@@ -1,0 +1,46 @@
+"""Write the README's table of notebooks from ``course.toml`` (between its markers).
+
+Usage: python tools/readme.py [--check]
+
+``--check`` writes nothing and exits 1 if the README's table differs from ``course.toml``
+(``tests/test_course.py`` checks the same).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from helpers import course  # noqa: E402
+
+README = ROOT / "README.md"
+START, END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
+
+
+def with_table(text: str, table: str) -> str:
+    """The README text with the part between the markers replaced by ``table``."""
+    if START not in text or END not in text:
+        raise ValueError(f"README.md needs the markers {START} and {END} around the table")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{table}\n{END}{tail}"
+
+
+def main(argv: list[str]) -> int:
+    text = README.read_text(encoding="utf-8")
+    wanted = with_table(text, course.readme_table())
+    if "--check" in argv:
+        if wanted != text:
+            print("README.md's table of notebooks is stale: run make readme")
+            return 1
+        return 0
+    if wanted != text:
+        README.write_text(wanted, encoding="utf-8")
+        print("README.md: table of notebooks updated from course.toml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
