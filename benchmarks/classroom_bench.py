@@ -402,7 +402,7 @@ def write_readme(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--students", type=int, nargs="+", default=[5, 10, 20, 30])
-    parser.add_argument("--notebook", default="04-manpower-arithmetic.ipynb")
+    parser.add_argument("--notebook", default="03-manpower-arithmetic.ipynb")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=900, help="seconds per class size")
     parser.add_argument("--out", type=Path, default=RESULTS)

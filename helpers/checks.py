@@ -112,7 +112,7 @@ def _quoted(text: str) -> str:
 
 
 def exercises() -> dict[str, Exercise]:
-    """Every exercise of the course, by question id ("1.1", "4.3", ...).
+    """Every exercise of the course, by question id ("1.1", "3.3", ...).
 
     >>> "1.1" in exercises()
     True

@@ -26,6 +26,7 @@ __all__ = [
     "lessons",
     "lesson",
     "quiz",
+    "glossary",
     "guide",
     "readme_table",
 ]
@@ -77,15 +78,16 @@ class Course:
     title: str
     lessons: tuple[Notebook, ...]
     quiz: Notebook
+    glossary: Notebook
     guide: Notebook
 
     def notebooks(self) -> list[Notebook]:
-        """Every notebook: the lessons in order, then the quiz, then the teacher guide."""
-        return [*self.lessons, self.quiz, self.guide]
+        """Every notebook: the lessons in order, the quiz, the glossary, the teacher guide."""
+        return [*self.for_students(), self.guide]
 
     def for_students(self) -> list[Notebook]:
-        """What a student gets: the lessons and the quiz."""
-        return [*self.lessons, self.quiz]
+        """What a student gets: the lessons, the quiz and the glossary."""
+        return [*self.lessons, self.quiz, self.glossary]
 
 
 def _entry(where: str, entry: object, fields: dict[str, type]) -> dict:
@@ -133,13 +135,14 @@ def parse(text: str) -> Course:
     files = [lesson.file for lesson in found]
     if len(set(files)) != len(files):
         raise ValueError(f"course.toml: two lessons share a file: {files}")
-    for part in ("quiz", "guide"):
+    for part in ("quiz", "glossary", "guide"):
         if part not in data:
             raise ValueError(f"course.toml needs a [{part}] entry")
     return Course(
         title=str(data.get("title", "")),
         lessons=tuple(found),
         quiz=Notebook(**_entry("[quiz]", data["quiz"], OTHER_FIELDS)),
+        glossary=Notebook(**_entry("[glossary]", data["glossary"], OTHER_FIELDS)),
         guide=Notebook(**_entry("[guide]", data["guide"], OTHER_FIELDS)),
     )
 
@@ -172,6 +175,10 @@ def quiz() -> Notebook:
     return load().quiz
 
 
+def glossary() -> Notebook:
+    return load().glossary
+
+
 def guide() -> Notebook:
     return load().guide
 
@@ -190,4 +197,6 @@ def readme_table(course: Course | None = None) -> str:
         )
     quiz = course.quiz
     lines.append(f"| quiz | [Quiz]({quiz.file}) | {quiz.question} | {quiz.minutes} min |")
+    words = course.glossary
+    lines.append(f"| words | [Glossary]({words.file}) | {words.question} | {words.minutes} min |")
     return "\n".join(lines)

@@ -174,7 +174,7 @@ def draw_days_covered(
     return DaysCoveredChart(days, source_ids).update(soldiers, losses_per_day)
 
 
-# --- Notebook 04: stocks and flows ------------------------------------------------------
+# --- Notebook 03: stocks and flows ------------------------------------------------------
 
 DAYS_PER_MONTH = 30  # the course's "month" for rates: 30 days (a calendar month has 28-31)
 

@@ -55,11 +55,11 @@ def _sort_key(qid: str) -> tuple[int, ...]:
 def notebook_of(qid: str) -> str:
     """The notebook an exercise belongs to: ``"01"`` ... ``"06"``, or ``"quiz"`` for ``0.k``.
 
-    >>> notebook_of("4.2"), notebook_of("0.3")
-    ('04', 'quiz')
+    >>> notebook_of("3.2"), notebook_of("0.3")
+    ('03', 'quiz')
     """
     if not isinstance(qid, str) or not re.fullmatch(r"\d+\.\d+", qid):
-        raise ValueError(f"qid must be an exercise id like '4.2', got {qid!r}")
+        raise ValueError(f"qid must be an exercise id like '3.2', got {qid!r}")
     number = int(qid.split(".")[0])
     return QUIZ if number == 0 else f"{number:02d}"
 

@@ -126,7 +126,7 @@ NK_MONTH_USD = FEE_PER_MONTH + (TRANSLATORS_PER_30 + ESCORTS_PER_30) / 30 * CONT
 # The break-even arrivals: (1,200 losses - 700 recruits) a day x 30 days = 15,000 a month
 BREAKEVEN_PER_MONTH = (LOSSES_PER_DAY - RECRUITS_JUL_SEP) * 30
 
-# Exercise 3.7: the course's own scores, 1 (bad for the Kremlin) to 5 (good). They are a course
+# Exercise 4.7: the course's own scores, 1 (bad for the Kremlin) to 5 (good). They are a course
 # assumption in helpers/costs.py, not a seed (test_typed_scores_match_the_course_table checks them).
 #                cash, political risk, diplomatic cost, reliability, speed
 COURSE_SCORES = {
@@ -221,25 +221,25 @@ ANSWER_KEY: dict[str, object] = {
     # (b) oil and gas and (d) a place in a world order: no figure in our seeds
     "2.6": ["a", "c"],
     "2.7": MIN_PAY_RUB / RUB_PER_USD,  # 204,000 roubles / 97.0121 = $2,103
-    # Notebook 03: costs
-    "3.1": (LOSSES_PER_DAY - RECRUITS_JUL_SEP) * 30,  # (1,200 - 700) x 30 = 15,000
-    "3.2": MIN_PAY_RUB / RUB_PER_USD,  # 204,000 / 97.0121 = $2,103
-    "3.3": CONTRACT_MONTH_USD,  # $2,958 (worked above)
-    "3.4": NK_MONTH_USD,  # $2,394 (worked above)
-    "3.5": LEFT_RUSSIA / CALLED_UP_SHOIGU,  # 700,000 / 300,000 = 2.33
-    "3.6": NK_MONTH_USD / CONTRACT_MONTH_USD,  # $2,394 / $2,958 = 0.81
-    "3.7": min(POLITICAL_X3, key=POLITICAL_X3.get),  # the lowest score (c: 2.71) comes last
-    # Notebook 04: manpower arithmetic
-    "4.1": LOSSES_PER_DAY * 365,  # 1,200 x 365 days = 438,000
+    # Notebook 04: costs
+    "4.1": (LOSSES_PER_DAY - RECRUITS_JUL_SEP) * 30,  # (1,200 - 700) x 30 = 15,000
+    "4.2": MIN_PAY_RUB / RUB_PER_USD,  # 204,000 / 97.0121 = $2,103
+    "4.3": CONTRACT_MONTH_USD,  # $2,958 (worked above)
+    "4.4": NK_MONTH_USD,  # $2,394 (worked above)
+    "4.5": LEFT_RUSSIA / CALLED_UP_SHOIGU,  # 700,000 / 300,000 = 2.33
+    "4.6": NK_MONTH_USD / CONTRACT_MONTH_USD,  # $2,394 / $2,958 = 0.81
+    "4.7": min(POLITICAL_X3, key=POLITICAL_X3.get),  # the lowest score (c: 2.71) comes last
+    # Notebook 03: manpower arithmetic
+    "3.1": LOSSES_PER_DAY * 365,  # 1,200 x 365 days = 438,000
     # middle of 150,000-190,000 over the middle of 240,000-290,000: 170,000 / 265,000 = 64.2 %
-    "4.2": 100 * ((PERMANENT_LOW + PERMANENT_HIGH) / 2) / ((CASUALTIES_LOW + CASUALTIES_HIGH) / 2),
+    "3.2": 100 * ((PERMANENT_LOW + PERMANENT_HIGH) / 2) / ((CASUALTIES_LOW + CASUALTIES_HIGH) / 2),
     # (1,200 - 1,000) a day x 30 days x 12 months = 72,000 (from 600,000, far from zero)
-    "4.3": (LOSSES_PER_DAY - RECRUITS_OFFICIAL) * 30 * 12,
-    "4.4": NK_SOLDIERS / HEALEY_PER_DAY,  # 10,000 / 1,354 = 7.39 days
-    "4.5": BREAKEVEN_PER_MONTH,  # (1,200 - 700) x 30 = 15,000
-    "4.6": 100 * NK_SOLDIERS / ARMY_ROK,  # 10,000 / 1,280,000 x 100 = 0.78 %
-    "4.7": 0.1 * ARMY_ROK / BREAKEVEN_PER_MONTH,  # 128,000 / 15,000 = 8.53 months
-    "4.8": NK_SOLDIERS * (1 - ESCORTS_PER_30 / 30),  # 10,000 x (1 - 3/30) = 9,000
+    "3.3": (LOSSES_PER_DAY - RECRUITS_OFFICIAL) * 30 * 12,
+    "3.4": NK_SOLDIERS / HEALEY_PER_DAY,  # 10,000 / 1,354 = 7.39 days
+    "3.5": BREAKEVEN_PER_MONTH,  # (1,200 - 700) x 30 = 15,000
+    "3.6": 100 * NK_SOLDIERS / ARMY_ROK,  # 10,000 / 1,280,000 x 100 = 0.78 %
+    "3.7": 0.1 * ARMY_ROK / BREAKEVEN_PER_MONTH,  # 128,000 / 15,000 = 8.53 months
+    "3.8": NK_SOLDIERS * (1 - ESCORTS_PER_30 / 30),  # 10,000 x (1 - 3/30) = 9,000
     # Notebook 05: uncertainty
     # the highest figure (Reuters: 1.3 million) over the lowest (the CIA's 1.0 million)
     "5.1": (max(ARMY_FIGURES) / min(ARMY_FIGURES) - 1) * 100,  # (1.3 / 1.0 - 1) x 100 = 30 %
@@ -278,19 +278,19 @@ HEADLINES = [
     ("02-incentives", "about **73%**", 100 * YEAR_OF_FEES / EXPORTS_2023_USD, 73, 1),
     ("02-incentives", "about **0.8%** of its GNI", 100 * YEAR_OF_FEES / GNI_2023_USD, 0.8, 0.1),
     ("02-incentives", "about **20 times**", FEE_PER_MONTH / INCOME_PER_HEAD_MONTH_USD, 20, 1),
-    ("03-costs", "about **15,000 soldiers a month**", BREAKEVEN_PER_MONTH, 15_000, 1),
-    ("03-costs", "about **$2,960**", CONTRACT_MONTH_USD, 2_960, 10),
-    ("03-costs", "about **$2,390**", NK_MONTH_USD, 2_390, 10),
-    ("03-costs", "break-even of about 0.81", NK_MONTH_USD / CONTRACT_MONTH_USD, 0.81, 0.01),
+    ("04-costs", "about **15,000 soldiers a month**", BREAKEVEN_PER_MONTH, 15_000, 1),
+    ("04-costs", "about **$2,960**", CONTRACT_MONTH_USD, 2_960, 10),
+    ("04-costs", "about **$2,390**", NK_MONTH_USD, 2_390, 10),
+    ("04-costs", "break-even of about 0.81", NK_MONTH_USD / CONTRACT_MONTH_USD, 0.81, 0.01),
     # 0.6: the notebook's starting guess for a North Korean soldier's effectiveness
-    ("03-costs", "about $3,990 per effective soldier-month", NK_MONTH_USD / 0.6, 3_990, 10),
-    ("04-manpower-arithmetic", "438,000 a year", LOSSES_PER_DAY * 365, 438_000, 1_000),
-    ("04-manpower-arithmetic", "(6.7 to 8.3 days", NK_SOLDIERS / RADAKIN_PER_DAY, 6.7, 0.1),
-    ("04-manpower-arithmetic", "(6.7 to 8.3 days", NK_SOLDIERS / LOSSES_PER_DAY, 8.3, 0.1),
-    ("04-manpower-arithmetic", "About 8.5 months", 0.1 * ARMY_ROK / BREAKEVEN_PER_MONTH, 8.5, 0.1),
+    ("04-costs", "about $3,990 per effective soldier-month", NK_MONTH_USD / 0.6, 3_990, 10),
+    ("03-manpower-arithmetic", "438,000 a year", LOSSES_PER_DAY * 365, 438_000, 1_000),
+    ("03-manpower-arithmetic", "(6.7 to 8.3 days", NK_SOLDIERS / RADAKIN_PER_DAY, 6.7, 0.1),
+    ("03-manpower-arithmetic", "(6.7 to 8.3 days", NK_SOLDIERS / LOSSES_PER_DAY, 8.3, 0.1),
+    ("03-manpower-arithmetic", "About 8.5 months", 0.1 * ARMY_ROK / BREAKEVEN_PER_MONTH, 8.5, 0.1),
     # October 2024: Ukraine's General Staff (41,890 in 31 days) against the UK (41,980 in 31 days)
-    ("04-manpower-arithmetic", "1,351 against 1,354 a day", GENSTAFF_OCT / 31, 1_351, 1),
-    ("04-manpower-arithmetic", "1,351 against 1,354 a day", OCT_2024_UK_TOTAL / 31, 1_354, 1),
+    ("03-manpower-arithmetic", "1,351 against 1,354 a day", GENSTAFF_OCT / 31, 1_351, 1),
+    ("03-manpower-arithmetic", "1,351 against 1,354 a day", OCT_2024_UK_TOTAL / 31, 1_354, 1),
     # deployments a month = (losses - recruits) x 30 / soldiers: at the middles, and at the ends
     (
         "05-uncertainty",
@@ -324,8 +324,8 @@ HEADLINES = [
         1,
     ),
     ("quiz", "About 43%", 100 * NK_CASUALTIES_APRIL / KURSK_TOTAL, 43, 1),
-    # Notebook 03's equal-weights chart: contract soldiers (2 + 4 + 5 + 4 + 3) / 5 = 18/5 = 3.6
-    ("03-costs", "Russian contract soldiers 3.6", weighted(COURSE_SCORES["b"], (1,) * 5), 3.6, 0.1),
+    # Notebook 04's equal-weights chart: contract soldiers (2 + 4 + 5 + 4 + 3) / 5 = 18/5 = 3.6
+    ("04-costs", "Russian contract soldiers 3.6", weighted(COURSE_SCORES["b"], (1,) * 5), 3.6, 0.1),
 ]
 
 # ---------------------------------------------------------------- reading the seeds and notebooks
@@ -389,9 +389,9 @@ def test_every_seed_comment_is_a_checked_figure():
 
 
 def test_typed_scores_match_the_course_table():
-    """The multi-criteria scores of exercise 3.7 are a course assumption (helpers/costs.py)."""
+    """The multi-criteria scores of exercise 4.7 are a course assumption (helpers/costs.py)."""
     typed = [list(COURSE_SCORES[letter]) for letter in "abc"]
-    assert DEFAULT_SCORES.to_numpy().tolist() == typed, "exercise 3.7: the course's scores changed"
+    assert DEFAULT_SCORES.to_numpy().tolist() == typed, "exercise 4.7: the course's scores changed"
 
 
 def test_the_key_covers_exactly_the_course_exercises():

@@ -731,8 +731,8 @@ _RUSSIAN_PAY = (
     "ru_signon_federal_2024_rub",
     "ru_signon_regional_avg_rub",
 )
-_BASE_INPUTS = _FEE_AND_MINDERS + _RUSSIAN_PAY  # costs.base_inputs(): every price in notebook 03
-_GAP = ("russia_losses_per_day", "ru_recruits_per_day_q3_2024")  # notebook 03's gap, from section 1
+_BASE_INPUTS = _FEE_AND_MINDERS + _RUSSIAN_PAY  # costs.base_inputs(): every price in notebook 04
+_GAP = ("russia_losses_per_day", "ru_recruits_per_day_q3_2024")  # notebook 04's gap, from section 1
 _HEADLINE = (  # notebook 05's three ranges: span(...) of these ids
     "sk_intel_10000",
     "nis_decided_12000",
@@ -992,7 +992,7 @@ KNOWN_DEFECTS: dict[str, tuple[str, list[str]]] = {
     "to 1.1 x the largest value (1,650 a day), past the x limit (1,564); matplotlib cuts it at "
     "the edge. Meant as 'no upper end', but its last point lies outside the axes (ending it at "
     "the x limit draws the same line)": ("inside", ["05-draw_estimates-cell26"]),
-    "draw_days_by_source in notebook 04: the 10,000 soldiers it draws (x label) are "
+    "draw_days_by_source in notebook 03: the 10,000 soldiers it draws (x label) are "
     "claim('nk_soldiers_left'), but the notebook's source_ids leave that claim out, so the "
     "source line does not name South Korean intelligence (NIS)": (
         "sourced",
@@ -1001,7 +1001,7 @@ KNOWN_DEFECTS: dict[str, tuple[str, list[str]]] = {
     "PaymentVsEconomyChart: at its notebook start it draws 10,000 soldiers "
     "(claim('nk_soldiers_left')), but its fixed source line does not name that figure's "
     "source (South Korean intelligence, NIS)": ("sourced", _at("PaymentVsEconomyChart", "start")),
-    "CostComparisonChart: at its notebook start it draws the gap of notebook 03's section 1 "
+    "CostComparisonChart: at its notebook start it draws the gap of notebook 04's section 1 "
     "(15,000 = (1,200 losses - 700 recruits) x 30 days: russia_losses_per_day, "
     "ru_recruits_per_day_q3_2024), but its source line names neither (Joost Bosman citing "
     "the British Ministry of Defence; Janis Kluge)": (

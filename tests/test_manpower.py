@@ -1,4 +1,4 @@
-"""Notebook 04's helpers: stocks and flows of soldiers, break-even arrivals, and their charts."""
+"""Notebook 03's helpers: stocks and flows of soldiers, break-even arrivals, and their charts."""
 
 from __future__ import annotations
 

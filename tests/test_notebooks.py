@@ -29,6 +29,8 @@ from nbtools import (
 )
 
 PATHS = notebook_paths()
+# Under each chart: its description for a screen reader, closed until someone opens it.
+DESCRIPTION = "<details><summary>Chart description</summary>\n\n"
 MACHINE_PATH = re.compile(r"(/root/|/home/|/tmp/|/Users/|site-packages|/work/)")
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -146,7 +148,7 @@ def test_every_chart_has_a_question_above_and_a_description_below(nb):
         above = next(c for c in reversed(cells[:i]) if c.cell_type == "markdown")
         below = next(c for c in cells[i + 1 :] if c.cell_type == "markdown")
         assert "**Question:**" in above.source, f"no question above chart cell: {cell.source[:60]}"
-        assert below.source.lstrip().startswith("**Chart description:**"), (
+        assert below.source.lstrip().startswith(DESCRIPTION), (
             f"no description below chart cell: {cell.source[:60]}"
         )
 
@@ -184,4 +186,4 @@ def test_every_widget_chart_has_a_description_below(nb):
     for i, cell in enumerate(nb.cells):
         if "widget" in tags(cell):
             below = next(c for c in nb.cells[i + 1 :] if c.cell_type == "markdown")
-            assert below.source.lstrip().startswith("**Chart description:**"), cell.source[:60]
+            assert below.source.lstrip().startswith(DESCRIPTION), cell.source[:60]

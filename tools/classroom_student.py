@@ -6,7 +6,7 @@ Used by the classroom tests and by benchmarks/classroom_bench.py:
     student.log_in()                      # the hub's login page, like a browser
     student.start_server()                # seconds until the server is ready
     student.pull_course(repo, "main")     # what the nbgitpuller link does
-    kernel = student.open_notebook("cold-business-deal/04-manpower-arithmetic.ipynb")
+    kernel = student.open_notebook("cold-business-deal/03-manpower-arithmetic.ipynb")
     kernel.run_all(cells)                 # every code cell, in order
     kernel.move_slider(comm_id, value)    # seconds until the kernel has redrawn the chart
     kernel.close()

@@ -164,7 +164,7 @@ CODE_IN_MARKDOWN = re.compile(
 )
 
 # ---- exercises on paper (student and reading versions)
-# The line a student fills in, ``answer_3_2 = ...`` (setup lines above it stay code).
+# The line a student fills in, ``answer_4_2 = ...`` (setup lines above it stay code).
 ANSWER_LINE = re.compile(r"^[ \t]*answer_(\d+)_(\d+)[ \t]*=[ \t]*\.\.\.[ \t]*(?:#.*)?$\n?", re.M)
 # The cell that checks it: its output is feedback for whoever ran it, meaningless on paper.
 CHECK_CELL = re.compile(r"""\s*check\(\s*["'][^"']*["']""")
@@ -234,6 +234,7 @@ CLICK_NOTE = re.compile(r"^[^\n]*\bclick\b[^\n]*$", re.I | re.M)
 # already) a student and a teacher version and an answer sheet; the guide a teacher version.
 LESSON_KINDS = ("student", "reading", "teacher", "worksheet", "answers")
 QUIZ_KINDS = ("student", "teacher", "answers")
+GLOSSARY_KINDS = ("student", "reading")
 GUIDE_KINDS = ("teacher",)
 
 
@@ -284,6 +285,7 @@ def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Sour
     wanted = (
         [(nb, LESSON_KINDS) for nb in listed.lessons]
         + [(listed.quiz, QUIZ_KINDS)]
+        + [(listed.glossary, GLOSSARY_KINDS)]
         + [(listed.guide, GUIDE_KINDS)]
     )
     sources = [
@@ -700,11 +702,16 @@ def label_solutions(nb: nbformat.NotebookNode) -> None:
 # ---------------------------------------------------------------- charts
 # Charts print as the build drew them: SVG (vector, real text) when the notebooks are executed
 # (helpers.style.CHARTS_ENV), the stored PNG otherwise. Each becomes a figure whose alt text is
-# the chart's description, the "**Chart description:** ..." paragraph under it in the notebook;
-# the handouts leave that paragraph out of the visible text (the alt text carries it).
+# the chart's description, the closed "Chart description" block under it in the notebook;
+# the handouts leave that block out of the visible text (the alt text carries it).
 CHART_TYPES = ("image/svg+xml", "image/png")
+# In the notebooks the description sits closed under the chart, for a screen reader or a
+# curious student: <details><summary>Chart description</summary> ... </details>.
 DESCRIPTION = re.compile(
-    r"\A\s*\*\*Chart description:?\*\*:?[ \t]*(.*?)[ \t]*(?:\n[ \t]*\n|\Z)", re.S
+    r"\A\s*(?:<details>\s*<summary>Chart description</summary>\s*(.*?)\s*</details>[ \t]*"
+    r"(?:\n[ \t]*\n|\n?\Z)"
+    r"|\*\*Chart description:?\*\*:?[ \t]*(.*?)[ \t]*(?:\n[ \t]*\n|\Z))",
+    re.S,
 )
 PNG_DPI = 100  # helpers.style: figure.dpi of the stored PNG charts
 SMALLEST_PT = 9  # helpers.style: the smallest chart text (the source line), for a PNG
@@ -776,7 +783,7 @@ def describe_charts(nb: nbformat.NotebookNode) -> int:
         if below is not None and below.cell_type == "markdown":
             found = DESCRIPTION.match(below.source)
             if found:
-                alt = plain_text(found.group(1))
+                alt = plain_text(found.group(1) or found.group(2))
                 below.source = below.source[found.end() :].strip("\n")
         if not alt:
             above = cells[n - 1].source if n and cells[n - 1].cell_type == "markdown" else ""

@@ -15,10 +15,10 @@ are counted but not run: they test prose, not arithmetic, and would double the r
     python tools/mutants.py --modules checks money  # only these modules (report says so)
     python tools/mutants.py --again 'helpers.costs.x_monthly_gap__mutmut_*'  # rerun some mutants
     python tools/mutants.py --report              # rewrite the report from the last run
-    python tools/mutants.py --stop-after 45       # start no module after 45 minutes (partial)
+    python tools/mutants.py --stop-after 45       # stop after 45 minutes (partial report)
 
-Modules run one after another (checks first); one worker (``--jobs 1``): the machine has two
-cores and others use it too.
+All the chosen modules' mutants go to one ``mutmut run`` (one snapshot of the sources and tests);
+one worker by default (``--jobs 1``): the machine has two cores and others use it too.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ import argparse
 import ast
 import fnmatch
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -199,11 +201,28 @@ def mutants_to_run(path: str) -> list[str]:
     )
 
 
-def run_mutmut(globs: list[str], jobs: int) -> None:
+def run_mutmut(names: list[str], jobs: int, minutes: float | None = None) -> bool:
+    """One ``mutmut run`` over ``names``; interrupted (Ctrl-C) after ``minutes``.
+
+    Returns False if it was stopped for time. mutmut saves each mutant's result as it comes, so
+    a stopped run keeps what it checked; the rest stays "not checked".
+    """
     command = [str(Path(sys.executable).parent / "mutmut"), "run", "--max-children", str(jobs)]
-    result = subprocess.run([*command, *globs], cwd=ROOT)
-    if result.returncode:
-        sys.exit(f"mutmut stopped with exit code {result.returncode}")
+    process = subprocess.Popen([*command, *names], cwd=ROOT, start_new_session=True)
+    try:
+        returncode = process.wait(timeout=None if minutes is None else max(minutes, 0) * 60)
+    except subprocess.TimeoutExpired:
+        print("out of time: stopping mutmut", flush=True)
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        return False
+    if returncode:
+        sys.exit(f"mutmut stopped with exit code {returncode}")
+    return True
 
 
 def results(modules: list[str]) -> dict[str, str]:
@@ -285,7 +304,8 @@ def write_report(modules: list[str]) -> float:
         "Written by `tools/mutants.py` (`make mutants`); CONTRIBUTING.md says when to rerun it.",
         "",
         f"- Date: {info.get('date', date.today().isoformat())}",
-        f"- mutmut {version('mutmut')}, Python {sys.version.split()[0]}, one worker",
+        f"- mutmut {version('mutmut')}, Python {sys.version.split()[0]}, "
+        f"{info.get('jobs', 1)} worker(s) (`--max-children`)",
         f"- Command: `{info.get('command', 'make mutants')}`"
         + (f" ({minutes:.0f} minutes)" if minutes else ""),
         f"- Modules: {', '.join(f'`{p}`' for p in modules)}",
@@ -337,7 +357,9 @@ def main() -> None:
     parser.add_argument("--report", action="store_true", help="only rewrite the report")
     parser.add_argument("--keep", action="store_true", help="keep mutants/ from the last run")
     parser.add_argument("--jobs", type=int, default=1, help="mutmut workers (default 1)")
-    parser.add_argument("--stop-after", type=float, help="start no module after this many minutes")
+    parser.add_argument(
+        "--stop-after", type=float, help="stop the run after this many minutes (partial report)"
+    )
     args = parser.parse_args()
 
     modules = selected_modules(args.modules)
@@ -355,17 +377,21 @@ def main() -> None:
             else "make mutants",
             "done": [],
         }
+        # One mutmut run over every chosen module: mutmut copies the sources and tests into
+        # mutants/ when a run starts, so one run tests one snapshot of the working tree even if
+        # others edit it meanwhile (a run per module would copy it again each time).
+        names = []
         for path in modules:
-            if args.stop_after and (time.monotonic() - start) / 60 > args.stop_after:
-                print(f"out of time: {path} not run")
-                continue
-            print(f"--- {path}", flush=True)
-            names = mutants_to_run(path)
-            if names:  # no names would mean every mutant of every file
-                run_mutmut(names, args.jobs)
+            names += mutants_to_run(path)
             info["done"].append(path)
-            info["minutes"] = (time.monotonic() - start) / 60
-            RUN_INFO.write_text(json.dumps(info, indent=1), encoding="utf-8")
+        info["jobs"] = args.jobs
+        print(f"--- {len(names)} mutants in {len(modules)} modules", flush=True)
+        minutes = (
+            None if args.stop_after is None else args.stop_after - (time.monotonic() - start) / 60
+        )
+        info["complete"] = run_mutmut(names, args.jobs, minutes) if names else True
+        info["minutes"] = (time.monotonic() - start) / 60
+        RUN_INFO.write_text(json.dumps(info, indent=1), encoding="utf-8")
     score = write_report(modules)
     print(f"{score:.1f} % of the mutants run were killed; report: {REPORT.relative_to(ROOT)}")
 

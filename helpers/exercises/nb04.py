@@ -1,272 +1,222 @@
-"""Exercises of notebook 04, manpower arithmetic. Answers are computed, never typed in."""
+"""Exercises of notebook 04, costs. Answers are computed from ``seeds/``, never typed in."""
 
 from __future__ import annotations
 
-from helpers.exercise_types import Exercise, Mistake
-from helpers.manpower import (
-    DAYS_PER_MONTH,
-    monthly_gap,
-    per_period,
-    periods_sustained,
-    simulate_force,
-    soldiers_freed_after_escorts,
+from helpers.costs import (
+    ASSUMED_CONTRACT_MONTHS,
+    DEFAULT_SCORES,
+    OPTIONS,
+    base_inputs,
+    break_even_effectiveness,
+    contract_usd_per_soldier_month,
+    left_per_mobilised,
+    nk_usd_per_soldier_month,
+    weighted_scores,
 )
-from helpers.money import share_of
+from helpers.exercise_types import Exercise, Mistake
+from helpers.manpower import monthly_gap
+from helpers.money import rub_to_usd
 from helpers.sources import claim, fact
 
-MONTHS_IN_A_YEAR = 12
-DAYS_IN_A_YEAR = 365
-TENTH = 0.1  # "a tenth of the army" in exercise 4.7
+OPTION_LETTERS = dict(zip(OPTIONS, "abc", strict=True))
 
 
 def _losses() -> float:
     return claim("russia_losses_per_day").value
 
 
-def _soldiers() -> float:
-    return claim("nk_soldiers_left").value
-
-
-def _midpoint(id_: str) -> float:
-    f = fact(id_)
-    return (f.low + f.high) / 2
-
-
-def _permanent() -> float:
-    return _midpoint("ukdi_permanent_losses_2023")
-
-
-def _casualties() -> float:
-    return _midpoint("ukdi_total_losses_2023_10")
-
-
-def _recruits_kluge() -> float:
+def _recruits() -> float:
     return fact("ru_recruits_per_day_q3_2024").value
 
 
-def _recruits_official() -> float:
-    return fact("ru_recruits_per_day_claim").value
+def _rate() -> float:
+    return base_inputs()["rub_per_usd"]
 
 
-def _shrink(losses_per_day: float, recruits_per_day: float) -> float:
-    """How many fewer soldiers after a year of 30-day months, from the troops-in-Ukraine start."""
-    start = fact("ru_troops_in_ukraine").value
-    path = simulate_force(
-        start,
-        MONTHS_IN_A_YEAR,
-        per_period(losses_per_day, DAYS_PER_MONTH),
-        per_period(recruits_per_day, DAYS_PER_MONTH),
+def _pay_rub() -> float:
+    return base_inputs()["pay_rub_per_month"]
+
+
+def _contract(months: float = ASSUMED_CONTRACT_MONTHS) -> float:
+    b = base_inputs()
+    return contract_usd_per_soldier_month(
+        b["pay_rub_per_month"], b["federal_signon_rub"], b["regional_signon_rub"], months, _rate()
     )
-    return start - path["force"].iloc[-1]
 
 
-def _nk_active() -> float:
-    return fact("nk_active_rok_2022").value
+def _nk(minders: float | None = None) -> float:
+    b = base_inputs()
+    return nk_usd_per_soldier_month(
+        b["fee_usd_per_month"], b["minders_per_30"] if minders is None else minders, _contract()
+    )
 
 
-def _escorts_per_guard() -> float:
-    return fact("russian_escorts_per_30").value / 30
+def _political_first() -> dict[str, float]:
+    return {"cash": 1, "political risk at home": 3, "diplomatic cost": 1} | {
+        "reliability at the front": 1,
+        "speed": 1,
+    }
 
 
 EXERCISES = {
     "4.1": Exercise(
-        question="At the article's 'at least 1,200 a day', how many people does Russia lose "
-        "in a year of 365 days?",
-        expected=lambda: per_period(_losses(), DAYS_IN_A_YEAR),
-        unit="people (killed and wounded)",
-        hint="a rate per day times the number of days in the period (a year has 365 days).",
-        mistakes=(
-            Mistake(
-                lambda: per_period(_losses(), DAYS_PER_MONTH),
-                "that is a 30-day month. The question asks for a year.",
-            ),
-            Mistake(lambda: per_period(_losses(), 7), "that is a week. A year has 365 days."),
-            Mistake(
-                lambda: _losses() * MONTHS_IN_A_YEAR,
-                "you multiplied by 12, as if 1,200 were per month. It is per day.",
-            ),
-        ),
-        well_done="close to half a million casualties a year, and 'at least': it may be more.",
-        working="losses per day x 365 days. A lower bound, because the article says 'minstens'.",
-    ),
-    "4.2": Exercise(
-        question="UK Defence Intelligence estimated (October 2023) 150,000-190,000 'permanent' "
-        "Russian losses (killed or permanently disabled) out of 240,000-290,000 casualties. Using "
-        "the middle of each range, what percentage of casualties were permanent losses?",
-        expected=lambda: 100 * share_of(_permanent(), _casualties()),
-        unit="percent",
-        rel_tol=0.0,
-        abs_tol=2.0,
-        hint="take the middle of each range ((low + high) / 2), divide permanent by all, "
-        "then multiply by 100.",
-        mistakes=(
-            Mistake(
-                lambda: share_of(_permanent(), _casualties()),
-                "that is a fraction, not a percentage: multiply by 100.",
-            ),
-            Mistake(
-                lambda: 100 * share_of(_casualties(), _permanent()),
-                "you divided the other way round: permanent losses / all casualties.",
-            ),
-        ),
-        well_done="about two in three: and 'permanent' includes the disabled, so deaths are "
-        "fewer still. Casualties are not deaths.",
-        working="middle of 150,000-190,000 divided by the middle of 240,000-290,000, times 100. "
-        "Both ranges are UK estimates resting on Ukrainian reporting.",
-    ),
-    "4.3": Exercise(
-        question="Start from 600,000 Russian troops in Ukraine. Losses are 1,200 a day, recruits "
-        "1,000 a day (the official claim), no one else arrives. By how many soldiers has the "
-        "force shrunk after 12 months of 30 days?",
-        expected=lambda: _shrink(_losses(), _recruits_official()),
-        unit="soldiers",
-        rel_tol=0.02,
-        hint="the force changes each month by recruits - losses. Work out one month's change, "
-        "then twelve, or use simulate_force(...).",
-        mistakes=(
-            Mistake(
-                lambda: _shrink(_losses(), 0),
-                "you left out the recruits: the force gains 1,000 a day while it loses 1,200.",
-            ),
-            Mistake(
-                lambda: (_losses() - _recruits_official()) * MONTHS_IN_A_YEAR,
-                "you used the daily gap as if it were per month: multiply by 30 days too.",
-            ),
-        ),
-        well_done="even if the official recruitment claim is true, the force shrinks, and Bosman's "
-        "'laat staan ... uitbreiden' (let alone enlarge) follows.",
-        working="(1,000 - 1,200) a day x 30 days x 12 months; the starting size does not "
-        "change the answer as long as the force does not run out.",
-    ),
-    "4.4": Exercise(
-        question="At the UK Defence Secretary's figure for October 2024 (1,354 a day), how many "
-        "days of losses do 10,000 soldiers replace?",
-        expected=lambda: periods_sustained(_soldiers(), fact("ukdi_losses_per_day_2024_10").value),
-        unit="days",
-        rel_tol=0.0,
-        abs_tol=0.06,
-        hint="soldiers divided by losses per day. Use 1,354, not the article's 1,200.",
-        mistakes=(
-            Mistake(
-                lambda: periods_sustained(_soldiers(), _losses()),
-                "that uses the article's 1,200. The question asks for the October figure.",
-            ),
-            Mistake(
-                lambda: periods_sustained(
-                    _soldiers(), fact("radakin_losses_per_day_2024_10").value
-                ),
-                "that uses Admiral Radakin's 1,500. The question asks for the Defence "
-                "Secretary's figure.",
-            ),
-            Mistake(
-                lambda: fact("ukdi_losses_per_day_2024_10").value / _soldiers(),
-                "you divided the other way round: soldiers / (losses per day) gives days.",
-            ),
-        ),
-        well_done="about a week: higher losses make the same 10,000 go less far.",
-        working="10,000 soldiers / 1,354 losses a day; compare 1,200 (article) and 1,500 "
-        "(Radakin) for the same month.",
-    ),
-    "4.5": Exercise(
-        question="Losses are 1,200 a day and Russia recruits 700 a day (the independent estimate "
-        "for July-September 2024). How many North Korean soldiers would have to arrive every "
-        "30-day month to keep the force the same size?",
-        expected=lambda: monthly_gap(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
+        question="Losses of 1,200 a day, recruits of 700 a day: how many soldiers a 30-day month "
+        "must Russia find on top of its recruits?",
+        expected=lambda: monthly_gap(_losses(), _recruits(), 30),
         unit="soldiers per month",
-        hint="first the daily gap (losses - recruits), then a month of it (x 30).",
+        hint="subtract recruits from losses (per day), then multiply by 30 days.",
         mistakes=(
             Mistake(
-                lambda: per_period(_losses(), DAYS_PER_MONTH),
-                "that is a month of losses. Russia's own recruits fill part of the gap: "
-                "subtract them first.",
-            ),
-            Mistake(
-                lambda: _losses() - _recruits_kluge(),
+                lambda: monthly_gap(_losses(), _recruits(), 1),
                 "that is the gap per day. The question asks per 30-day month.",
             ),
             Mistake(
-                lambda: monthly_gap(_losses(), _recruits_official(), DAYS_PER_MONTH),
-                "that uses the official claim of 1,000 recruits a day. Use the independent "
-                "estimate, 700.",
+                lambda: _losses() * 30,
+                "that is a month of losses. Recruits fill part of it: subtract them first.",
+            ),
+            Mistake(
+                lambda: (_losses() + _recruits()) * 30,
+                "recruits close the gap, so subtract them, do not add them.",
             ),
         ),
-        well_done="one and a half times the whole first group of 10,000, every month, just to "
-        "stand still.",
-        working="(losses per day - recruits per day) x 30 days: the break-even arrival rate.",
+        well_done="a gap of about 15,000 a month: one and a half times the 10,000 North Koreans, "
+        "every month.",
+        working="(losses per day - recruits per day) x 30 days; losses from the article "
+        "('at least', so a lower bound), recruits from Kluge's July-September 2024 estimate.",
+    ),
+    "4.2": Exercise(
+        question="A Russian contract soldier's minimum monthly pay is 204,000 roubles. "
+        "What is that in US dollars at the rate of 16 October 2024?",
+        expected=lambda: rub_to_usd(_pay_rub(), _rate()),
+        unit="US dollars per month",
+        hint="the rate is roubles per dollar, so divide the roubles by it.",
+        mistakes=(
+            Mistake(
+                lambda: _pay_rub() * _rate(),
+                "you multiplied. The rate says how many roubles buy one dollar: divide.",
+            ),
+            Mistake(
+                _pay_rub,
+                "that is still in roubles. Convert to dollars with the exchange rate.",
+            ),
+        ),
+        well_done="about $2,100 a month: close to the $2,000 Russia reportedly pays Pyongyang.",
+        working="204,000 roubles / 97.01 roubles per dollar (Central Bank of Russia, 16 October 2024).",
+    ),
+    "4.3": Exercise(
+        question="Add the federal and the average regional sign-on bonus, spread over a "
+        "12-month contract, to the minimum pay. What does one contract soldier-month cost, in US dollars?",
+        expected=_contract,
+        unit="US dollars per soldier-month",
+        hint="(federal bonus + regional bonus) / 12 months, plus the monthly pay, all in roubles; "
+        "then divide by the exchange rate.",
+        mistakes=(
+            Mistake(
+                lambda: _contract(1),
+                "you put the whole bonus into one month. It is paid once: spread it over 12.",
+            ),
+            Mistake(
+                lambda: rub_to_usd(_pay_rub(), _rate()),
+                "that is the pay alone. Add the two bonuses, spread over 12 months.",
+            ),
+            Mistake(
+                lambda: contract_usd_per_soldier_month(
+                    _pay_rub(), base_inputs()["federal_signon_rub"], 0, 12, _rate()
+                ),
+                "you left out the regional bonus (596,000 roubles on average).",
+            ),
+        ),
+        well_done="close to $3,000 a month: the bonuses add about 40% to the pay.",
+        working="(204,000 + (400,000 + 596,000) / 12) roubles / 97.01 roubles per dollar; "
+        "the 12-month spread is our assumption.",
+    ),
+    "4.4": Exercise(
+        question="The reported plan gives 30 North Korean soldiers 1 translator and 3 Russian soldiers. "
+        "Counting each of those 4 at the contract soldier-month cost, what does one North Korean "
+        "soldier-month cost Russia, in US dollars?",
+        expected=_nk,
+        unit="US dollars per soldier-month",
+        hint="$2,000 + (4 / 30) x the cost of a contract soldier-month.",
+        mistakes=(
+            Mistake(
+                lambda: base_inputs()["fee_usd_per_month"],
+                "that is the fee alone. Add each soldier's share of the 4 Russian minders.",
+            ),
+            Mistake(
+                lambda: _nk(1),
+                "you counted only the translator. The plan adds 3 Russian soldiers too: 4 per 30.",
+            ),
+            Mistake(
+                lambda: base_inputs()["fee_usd_per_month"] + 4 * _contract(),
+                "the 4 minders look after 30 soldiers, so each soldier carries 4/30 of one minder.",
+            ),
+        ),
+        well_done="about $2,400: the minders add roughly a fifth to the fee.",
+        working="fee + (translators + Russian escorts) / 30 x contract soldier-month cost.",
+    ),
+    "4.5": Exercise(
+        question="About 700,000 people left Russia in the two weeks after the 2022 mobilisation "
+        "order, and about 300,000 men were called up. How many left for each man called up?",
+        expected=lambda: left_per_mobilised(
+            fact("left_russia_by_oct_4").value, fact("mobilised_2022_shoigu").value
+        ),
+        unit="people per man called up",
+        abs_tol=0.05,
+        hint="divide the people who left by the men called up.",
+        mistakes=(
+            Mistake(
+                lambda: fact("mobilised_2022_shoigu").value / fact("left_russia_by_oct_4").value,
+                "you divided the other way round: people who left / men called up.",
+            ),
+        ),
+        well_done="more than two people left for every man called up (a gross count, including "
+        "tourists and people who came back).",
+        working="700,000 who left (Forbes Russia's estimate, range 600,000 to 1 million) / 300,000 "
+        "called up (Shoigu).",
     ),
     "4.6": Exercise(
-        question="What percentage of North Korea's army is 10,000 soldiers, if the army has "
-        "1.28 million active troops (South Korea's 2022 Defence White Paper)?",
-        expected=lambda: 100 * share_of(_soldiers(), _nk_active()),
-        unit="percent",
-        rel_tol=0.02,
-        hint="part / whole x 100, with 10,000 as the part and 1,280,000 as the whole.",
+        question="Below what effectiveness (a Russian contract soldier = 1) does a North Korean "
+        "soldier cost Russia MORE per effective soldier-month? Answer as a share, e.g. 0.5.",
+        expected=lambda: break_even_effectiveness(_nk(), _contract()),
+        unit="share (0 to 1)",
+        abs_tol=0.01,
+        sig_figs=1,  # well_done says "about 0.8"
+        hint="break-even is where North Korean cost / effectiveness = contract cost: "
+        "effectiveness = North Korean cost / contract cost.",
         mistakes=(
             Mistake(
-                lambda: share_of(_soldiers(), _nk_active()),
-                "that is a fraction, not a percentage: multiply by 100.",
+                lambda: _contract() / _nk(),
+                "you divided the other way round; the answer is a share below 1.",
             ),
             Mistake(
-                lambda: 100 * share_of(_soldiers(), claim("nk_army_size").high),
-                "that uses the article's two million. Use 1.28 million.",
-            ),
-            Mistake(
-                lambda: 100 * share_of(_soldiers(), claim("nk_army_size").low),
-                "that uses the article's one million. Use 1.28 million.",
+                lambda: 100 * break_even_effectiveness(_nk(), _contract()),
+                "right idea, but give it as a share (like 0.5), not a percentage.",
             ),
         ),
-        well_done="under one percent: for North Korea, 10,000 soldiers are a small slice.",
-        working="10,000 / 1,280,000 x 100.",
+        well_done="about 0.8: if a North Korean soldier does less than four fifths of a Russian "
+        "soldier's work at the front, the cheaper-looking deal is the dearer one.",
+        working="North Korean cost per soldier-month / contract cost per soldier-month.",
     ),
     "4.7": Exercise(
-        question="Suppose North Korea kept sending the break-even number from exercise 4.5 "
-        "every month. After how many months would it have sent a tenth of its 1.28 million "
-        "active troops?",
-        expected=lambda: periods_sustained(
-            TENTH * _nk_active(),
-            monthly_gap(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
-        ),
-        unit="months",
-        rel_tol=0.02,
-        hint="a tenth of the army is the pool; divide it by the soldiers sent per month.",
+        question="Weigh 'political risk at home' three times as much as each other criterion. "
+        "Which option comes LAST? (a) North Korean troops (b) Russian contract soldiers (c) mobilisation",
+        expected=lambda: OPTION_LETTERS[
+            weighted_scores(DEFAULT_SCORES, _political_first()).index[-1]
+        ],
+        kind="choice",
+        hint="use weighted_scores(DEFAULT_SCORES, weights) with a weight of 3 on political risk "
+        "and 1 on the rest, and read the bottom row.",
         mistakes=(
             Mistake(
-                lambda: periods_sustained(
-                    _nk_active(),
-                    monthly_gap(_losses(), _recruits_kluge(), DAYS_PER_MONTH),
-                ),
-                "that is the whole army. The question asks for a tenth of it.",
-            ),
-            Mistake(
-                lambda: periods_sustained(TENTH * _nk_active(), _soldiers()),
-                "that uses 10,000 a month. Use the break-even number from exercise 4.5.",
+                lambda: OPTION_LETTERS[
+                    weighted_scores(DEFAULT_SCORES, _political_first()).index[0]
+                ],
+                "that option comes first, not last.",
             ),
         ),
-        well_done="well under a year: a flow that keeps Russia standing still would take a "
-        "tenth of North Korea's army within months.",
-        working="(0.1 x 1,280,000) / break-even arrivals per month from 4.5.",
-    ),
-    "4.8": Exercise(
-        question="An intercepted plan put 3 Russian servicemen with every 30 North Korean "
-        "soldiers. If 10,000 North Koreans take over guard posts, one guard per post a Russian "
-        "held, how many Russian soldiers are freed for the front?",
-        expected=lambda: soldiers_freed_after_escorts(_soldiers(), _escorts_per_guard()),
-        unit="soldiers",
-        hint="each guard frees one Russian, but each group of 30 ties up 3 Russians: "
-        "subtract the escorts.",
-        mistakes=(
-            Mistake(
-                _soldiers,
-                "that is one for one. The escorts stay behind with the North Koreans: "
-                "subtract them.",
-            ),
-            Mistake(
-                lambda: _soldiers() * _escorts_per_guard(),
-                "that is the number of escorts tied up. How many are freed after that?",
-            ),
-        ),
-        well_done="fewer than one for one: and that is before asking whether freed guards are "
-        "fit for the front.",
-        working="10,000 guards x (1 - 3/30): the escorts come off the soldiers freed.",
+        well_done="once the Kremlin fears unrest at home, mobilisation drops to the bottom: "
+        "the article's point in numbers.",
+        working="weights 3 on political risk and 1 on each of the other four; mobilisation's score "
+        "of 1 for political risk pulls it below the others.",
     ),
 }

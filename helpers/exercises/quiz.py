@@ -18,10 +18,10 @@ from helpers.sources import claim, fact
 # (``strand_of("0.4")`` gives "manpower"; the teacher guide shows it).
 LESSON_OF = {
     "0.1": "02",
-    "0.2": "03",
-    "0.3": "03",
-    "0.4": "04",
-    "0.5": "04",
+    "0.2": "04",
+    "0.3": "04",
+    "0.4": "03",
+    "0.5": "03",
     "0.6": "01",
     "0.7": "05",
     "0.8": "06",
