@@ -24,7 +24,7 @@ Not answered yet: replace the ... with your answer, then run the cell again.
 >>> check("1.4", "lots")
 Not yet: I expected a number (like 12.5), but got the text 'lots'. Type the number without quotes.
 >>> check("1.7", 8)
-Correct: about eight days: a big-sounding deployment covers barely more than a week.
+Correct: about eight days: 10,000 arriving soldiers equal a little more than a week of reported casualties.
 >>> check("1.1", "(C)").correct
 True
 >>> check("1.10", "c")
@@ -337,7 +337,7 @@ def check(question_id: str, answer: object) -> Feedback:
     answer (``...``, text where a number is due, a mistyped id) gets a friendly message.
 
     >>> check("1.4", 240_000_000)
-    Correct: ten thousand soldiers for a year bring in about a quarter of a billion dollars.
+    Correct: a year of fees for 10,000 soldiers comes to about a quarter of a billion dollars.
     >>> check("1.4", 240_000)
     Not yet: multiply soldiers x dollars per soldier per month x months (a year has 12 months).
     """

@@ -23,7 +23,8 @@ from helpers import style
 from helpers._validate import require_number, require_share
 from helpers.manpower import monthly_gap
 from helpers.money import rub_to_usd
-from helpers.sources import claim, fact, source_line
+from helpers.sources import claim, fact
+from helpers.style import chart_source_line
 
 __all__ = [
     "ASSUMED_CONTRACT_MONTHS",
@@ -81,10 +82,11 @@ COST_SOURCES = (
     "rub_per_usd_2024_10_16",
 )
 
+# Neutral hues: no option is drawn in a "good" colour (green) or an alarming one (red).
 _COLOURS = {
-    "North Korean troops": style.PALETTE["vermillion"],
-    "Russian contract soldiers": style.PALETTE["blue"],
-    "mobilisation": style.PALETTE["green"],
+    "North Korean troops": style.PALETTE["blue"],
+    "Russian contract soldiers": style.PALETTE["sky"],
+    "mobilisation": style.GREY,
 }
 
 
@@ -117,9 +119,13 @@ def gap_scenarios(days: float = 30) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["losses", "recruits"])
 
 
+# The gap the what-if widget starts at (notebook 03's section 1): losses minus recruits.
+GAP_SOURCES = ("russia_losses_per_day", "ru_recruits_per_day_q3_2024")
+
+
 @cache
-def _cost_source_line() -> str:
-    return source_line(*COST_SOURCES)
+def _cost_source_line(*extra: str, note: str = "") -> str:
+    return chart_source_line(*COST_SOURCES, *extra, note=note)
 
 
 def contract_cost_parts(
@@ -353,14 +359,14 @@ def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     parts = _sourced_contract_parts(contract_months, rub_per_usd)
     minders = base["minders_per_30"] / 30 * float(parts.sum())
     rows = {  # option: [(part, dollars, colour), ...], drawn left to right
-        "mobilisation": [("pay", parts["monthly pay"], style.PALETTE["blue"])],
+        "mobilisation": [("pay (assumed)", parts["monthly pay"], style.PALETTE["blue"])],
         "Russian contract soldiers": [
             ("pay", parts["monthly pay"], style.PALETTE["blue"]),
             ("bonuses", parts.iloc[1:].sum(), style.PALETTE["sky"]),
         ],
         "North Korean troops": [
             ("fee to Pyongyang", base["fee_usd_per_month"], style.PALETTE["vermillion"]),
-            ("minders", minders, style.PALETTE["orange"]),
+            ("translators + escorts", minders, style.PALETTE["orange"]),
         ],
     }
     fig, ax = style.figure(7.5, 3.6, right_room=0.9)
@@ -371,6 +377,8 @@ def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
             ax.barh(y, dollars, left=left, color=colour, height=0.6)
             if dollars > 500:
                 ax.text(left + dollars / 2, y, name, ha="center", va="center", fontsize=10)
+            else:  # too narrow to hold its name: the name goes just under the segment
+                ax.text(left + dollars / 2, y - 0.32, name, ha="center", va="top", fontsize=9)
             left += dollars
         ax.text(left, y, f" ${left:,.0f}", va="center", fontsize=11)
     ax.set_yticks(range(len(rows)), list(rows))
@@ -379,7 +387,7 @@ def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     ax.xaxis.set_major_formatter("{x:,.0f}")
     style.add_source(
         fig,
-        _cost_source_line() + f" Bonuses spread over {contract_months:g} months (our assumption).",
+        _cost_source_line(note=f"Bonuses spread over {contract_months:g} months (our assumption)."),
     )
     return fig
 
@@ -422,7 +430,7 @@ def draw_break_even(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     ax.set_xlabel("effectiveness of a North Korean soldier (a Russian = 1)")
     ax.set_ylabel("$ per effective soldier-month")
     ax.yaxis.set_major_formatter("{x:,.0f}")
-    style.add_source(fig, source_line(*COST_SOURCES, "language_barrier"))
+    style.add_source(fig, chart_source_line(*COST_SOURCES, "language_barrier"))
     return fig
 
 
@@ -515,10 +523,10 @@ class CostComparisonChart(style.LiveChart):
         nk = nk_usd_per_soldier_month(base["fee_usd_per_month"], base["minders_per_30"], contract)
         pay = rub_to_usd(base["pay_rub_per_month"], rub_per_usd)
         millions = [pay * gap / 1e6, contract * gap / 1e6, nk / share * gap / 1e6]
+        # Our assumptions first: the line then keeps them whole on its first line.
         source = (
-            _cost_source_line()
-            + f" At {rub_per_usd:g} roubles per dollar; effectiveness {nk_effectiveness:.2f};"
-            f" bonuses over {months:g} months (our assumptions)."
+            f"Our assumptions: {rub_per_usd:.4g} RUB/USD, effectiveness {nk_effectiveness:.2f},"
+            f" bonuses over {months:g} months. " + _cost_source_line(*GAP_SOURCES)
         )
         for bar, label, width in zip(self.bars, self.bar_labels, millions, strict=True):
             bar.set_width(width)

@@ -5,7 +5,7 @@ edition, the tests) is made from this one, so adding a notebook is one entry in 
 
 >>> [lesson.number for lesson in lessons()]
 ['01', '02', '03', '04', '05', '06']
->>> lesson("04").strand
+>>> lesson("03").strand
 'manpower'
 >>> quiz().file
 'notebooks/quiz.ipynb'

@@ -8,14 +8,18 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from helpers import style
 from helpers._validate import require_count, require_ids, require_number, require_number_or_array
 from helpers.money import share_of
-from helpers.sources import claim, fact, losses_monthly, source_line
+from helpers.sources import claim, fact, losses_monthly
+from helpers.style import chart_source_line
 
 __all__ = [
     "periods_sustained",
@@ -98,10 +102,16 @@ class DaysCoveredChart(style.LiveChart):
     The crossing point is ``periods_sustained(soldiers, losses_per_day)``. Built once; each
     ``update`` (a slider move) only moves the lines and labels.
 
+    Where the losses are a source's "at least" figure (the article's 1,200 a day, when
+    ``source_ids`` name it), the chart says so: the days are then at most what it shows.
+
     >>> chart = DaysCoveredChart()
     >>> fig = chart.update(soldiers=10_000, losses_per_day=1_200)
     >>> fig.axes[0].texts[-1].get_text()
-    'lines cross at 8.3 days'
+    'lines cross at 8.3 days (at most)'
+    >>> fig = chart.update(soldiers=10_000, losses_per_day=1_000)
+    >>> fig.axes[0].texts[-1].get_text()
+    'lines cross at 10.0 days'
     """
 
     def __init__(
@@ -111,6 +121,13 @@ class DaysCoveredChart(style.LiveChart):
     ) -> None:
         source_ids = require_ids("source_ids", source_ids)
         self.days = require_count("days", days, allow_zero=False)
+        # Loss figures that the sources named give as lower bounds ("at least").
+        self.lower_bounds = set()
+        for id_ in source_ids:
+            with contextlib.suppress(KeyError):
+                given = claim(id_)
+                if given.low is not None and given.low == given.value and given.high is None:
+                    self.lower_bounds.add(given.value)
         fig, ax = style.figure(7.5, 4.0, right_room=1.9)
         self.ax = ax
         vermillion, blue = style.PALETTE["vermillion"], style.PALETTE["blue"]
@@ -131,7 +148,7 @@ class DaysCoveredChart(style.LiveChart):
         ax.set_xlabel("days from arrival")
         ax.set_ylabel("people")
         ax.yaxis.set_major_formatter("{x:,.0f}")
-        style.add_source(fig, source_line(*source_ids))
+        style.add_source(fig, chart_source_line(*source_ids))
         super().__init__(fig)
 
     def update(self, soldiers: float, losses_per_day: float) -> Figure:  # type: ignore[override]
@@ -142,17 +159,31 @@ class DaysCoveredChart(style.LiveChart):
         last = float(line["losses"].iloc[-1])
         self.losses.set_data(line["day"].to_numpy(), line["losses"].to_numpy())
         self.losses_label.xy = (self.days, last)
-        self.losses_label.set_text(f"losses at {losses_per_day:,.0f} a day")
+        at_least = losses_per_day in self.lower_bounds
+        self.losses_label.set_text(
+            f"losses: at least\n{losses_per_day:,.0f} a day"
+            if at_least
+            else f"losses at {losses_per_day:,.0f} a day"
+        )
         self.soldiers.set_ydata([soldiers, soldiers])
-        self.soldiers_label.xy = (0.5, soldiers)
         self.soldiers_label.set_text(f"{soldiers:,.0f} soldiers")
         used_up = covered <= self.days
         self.crossing.set_data([covered], [soldiers])
         self.crossing_label.xy = (covered, soldiers)
-        self.crossing_label.set_text(f"lines cross at {covered:.1f} days")
+        self.crossing_label.set_text(
+            f"lines cross at {covered:.1f} days" + (" (at most)" if at_least else "")
+        )
         self.crossing.set_visible(used_up)
         self.crossing_label.set_visible(used_up)
-        self.ax.set_ylim(0, max(last, soldiers) * 1.1)
+        top = max(last, soldiers) * 1.1
+        # Below the crossing while there is room above the x axis, else above it.
+        low = soldiers < 0.25 * top
+        self.crossing_label.set_position((10, 8) if low else (10, -22))
+        # Then the soldiers' label moves to the right end, away from the crossing (which lies
+        # in the left quarter of the axis).
+        self.soldiers_label.xy = (self.days - 0.5 if low else 0.5, soldiers)
+        self.soldiers_label.set_horizontalalignment("right" if low else "left")
+        self.ax.set_ylim(0, top)
         return self.fig
 
 
@@ -338,6 +369,30 @@ def recruitment_per_day(ids: tuple[str, ...] = RECRUITMENT_IDS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# The months each figure covers (first, last), so that a chart draws it over those months only.
+_MONTHS_COVERED: dict[str, tuple[str, str]] = {
+    "russia_losses_per_day": ("2024-08", "2024-10"),  # "in recent months", October 2024
+    "ru_recruits_per_day_claim": ("2024-01", "2024-06"),  # Medvedev, July 2024: the year so far
+    "ru_recruits_per_day_q2_2024": ("2024-04", "2024-06"),
+    "ru_recruits_per_day_q3_2024": ("2024-07", "2024-09"),
+}
+
+
+def _months_covered(id_: str) -> tuple[float, float]:
+    """Where the months a figure covers start and end on a chart's axis of years (2024.25 ...).
+
+    >>> _months_covered("ru_recruits_per_day_q3_2024")
+    (2024.5, 2024.75)
+    """
+    if id_ in _MONTHS_COVERED:
+        first, last = _MONTHS_COVERED[id_]
+    else:  # the whole year the source dates it in
+        year = fact(id_).as_of[:4]
+        first, last = f"{year}-01", f"{year}-12"
+    a, b = pd.Period(first, "M"), pd.Period(last, "M")
+    return a.year + (a.month - 1) / 12, b.year + b.month / 12
+
+
 def draw_losses_series(
     recruit_ids: tuple[str, ...] = (
         "ru_recruits_per_day_claim",
@@ -345,12 +400,14 @@ def draw_losses_series(
         "ru_recruits_per_day_q2_2024",
     ),
     mark: str = "2024-10",
+    until: str | None = None,
 ) -> Figure:
     """Chart: claimed Russian losses per day, month by month, beside recruitment rates.
 
-    A line for the Ukrainian General Staff's monthly averages, a dot on ``mark``, the
-    article's "at least 1,200", the official recruitment claim and a band for the
-    independent estimates.
+    A line for the Ukrainian General Staff's monthly averages (up to the month ``until``, if
+    given), a dot on ``mark``, and each other figure over the months it covers only: the
+    article's "at least 1,200" (a lower bound: drawn with an upward caret), the official
+    recruitment claim and a band for the independent estimates.
 
     >>> fig = draw_losses_series()
     >>> fig.axes[0].get_ylabel()
@@ -361,48 +418,73 @@ def draw_losses_series(
             "recruit_ids must be three fact ids: the official claim, a low and a high estimate"
         )
     monthly = losses_monthly()
+    if until is not None:
+        monthly = monthly[monthly["month"] <= pd.Period(until, "M")]
     x = monthly["month"].dt.year + (monthly["month"].dt.month - 1) / 12
     y = monthly["avg_per_day"]
     official, low_est, high_est = (fact(i).value for i in recruit_ids)
     article = claim("russia_losses_per_day").value
-    fig, ax = style.figure(7.5, 4.4, right_room=2.3)
-    ax.axhspan(low_est, high_est, color=style.PALETTE["green"], alpha=0.18, linewidth=0)
-    end = float(x.iloc[-1])
-    style.label_end(
-        ax, end, low_est, "recruits: independent\nestimates (band)", style.PALETTE["green"]
+    fig, ax = style.figure(7.5, 4.6, right_room=0.3)
+    blue, grey = style.PALETTE["blue"], style.GREY
+    ax.plot(x, y, marker="", color=style.PALETTE["vermillion"], label="losses (Ukraine's claims)")
+    # The independent estimates: a band over the months they cover (both quarters).
+    spans = [_months_covered(i) for i in recruit_ids[1:]]
+    b0, b1 = min(a for a, _ in spans), max(b for _, b in spans)
+    low, high = sorted((low_est, high_est))
+    ax.add_patch(
+        Rectangle(
+            (b0, low),
+            b1 - b0,
+            high - low,
+            color=blue,
+            alpha=0.25,
+            linewidth=0,
+            label="recruits: independent estimates, Apr-Sep 2024",
+        )
     )
-    ax.axhline(official, color=style.PALETTE["green"], linestyle="--", linewidth=1.5)
-    style.label_end(ax, end, official + 90, "recruits: official claim", style.PALETTE["green"])
-    ax.axhline(article, color=style.GREY, linestyle=":", linewidth=1.5)
-    style.label_end(ax, end, article + 60, "article: at least 1,200", style.GREY)
-    ax.plot(x, y, marker="", color=style.PALETTE["vermillion"])
-    ax.text(
-        2022.1,
-        float(y.max()) * 1.08,
-        "losses (claimed), average per day",
-        color=style.PALETTE["vermillion"],
-        va="center",
+    o0, o1 = _months_covered(recruit_ids[0])
+    ax.plot(
+        [o0, o1],
+        [official, official],
+        color=blue,
+        linestyle="--",
+        linewidth=2,
+        marker="",
+        label="recruits: official claim, first half of 2024",
+    )
+    a0, a1 = _months_covered("russia_losses_per_day")
+    ax.plot(
+        [a0, a1],
+        [article, article],
+        color=style.PALETTE["black"],
+        linewidth=2,
+        marker="^",
+        markersize=8,
+        label=f"article: at least {article:,.0f} (▲), recent months",
     )
     marked = monthly["month"] == pd.Period(mark, "M")
-    mx, my = float(x[marked].iloc[0]), float(y[marked].iloc[0])
-    ax.plot([mx], [my], marker="o", color=style.PALETTE["black"], linestyle="none")
-    label = pd.Period(mark, "M").strftime("%b %Y")
-    ax.annotate(
-        f"{label}: {my:,.0f} a day",
-        xy=(mx, my),
-        xytext=(-165, 12),
-        textcoords="offset points",
-        arrowprops={"arrowstyle": "-", "color": style.GREY},
-    )
+    if marked.any():
+        mx, my = float(x[marked].iloc[0]), float(y[marked].iloc[0])
+        ax.plot([mx], [my], marker="o", color=style.PALETTE["black"], linestyle="none")
+        label = pd.Period(mark, "M").strftime("%b %Y")
+        ax.annotate(
+            f"{label}: {my:,.0f} a day",
+            xy=(mx, my),
+            xytext=(-165, 12),
+            textcoords="offset points",
+            arrowprops={"arrowstyle": "-", "color": grey},
+        )
+    end = float(x.iloc[-1])
     ax.set_xticks(range(int(x.iloc[0]), int(end) + 1))
-    ax.set_xlim(int(x.iloc[0]), end)
-    ax.set_ylim(0, float(y.max()) * 1.15)
+    ax.set_xlim(int(x.iloc[0]), max(end, b1, a1))
+    ax.set_ylim(0, float(y.max()) * 1.5)
+    ax.legend(loc="upper left", fontsize=10)
     ax.set_xlabel("month")
     ax.set_ylabel("people per day")
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ids = ("russia_losses_per_day", *recruit_ids)
-    line = source_line(*ids).rstrip(".")
-    style.add_source(fig, f"{line}; losses: Ukrainian General Staff claims, monthly averages.")
+    note = "Losses: Ukrainian General Staff claims, monthly averages."
+    style.add_source(fig, chart_source_line(*ids, note=note))
     return fig
 
 
@@ -424,9 +506,15 @@ def days_by_source(soldiers: float, rates: dict[str, float]) -> pd.DataFrame:
 
 
 def draw_days_by_source(
-    soldiers: float, rates: dict[str, float], source_ids: tuple[str, ...]
+    soldiers: float,
+    rates: dict[str, float],
+    source_ids: tuple[str, ...],
+    soldiers_id: str | None = "nk_soldiers_left",
 ) -> Figure:
-    """Chart: horizontal bars, days of losses ``soldiers`` replace at each loss rate.
+    """Chart: horizontal bars, the days of losses that equal ``soldiers``, at each loss rate.
+
+    ``soldiers_id`` is the claim or fact the number of soldiers comes from: the source line
+    names it when it gives that number (the article's 10,000 by default).
 
     >>> fig = draw_days_by_source(10_000, {"a": 1_000, "b": 2_000}, ("russia_losses_per_day",))
     >>> [float(p.get_width()) for p in fig.axes[0].patches]
@@ -442,25 +530,33 @@ def draw_days_by_source(
             f"{days:.1f} days", xy=(days, y), xytext=(4, 0), textcoords="offset points", va="center"
         )
     ax.set_yticks(ys, table["source"])
-    ax.set_xlabel(f"days of losses that {soldiers:,.0f} soldiers replace")
+    ax.set_xlabel(f"days of reported losses equal to {soldiers:,.0f} arrivals")
     ax.grid(axis="y", visible=False)
     fig.subplots_adjust(left=3.2 / fig.get_size_inches()[0])
-    style.add_source(fig, source_line(*source_ids))
+    if soldiers_id is not None and soldiers_id not in source_ids:
+        from helpers.sources import claims
+
+        given = claim(soldiers_id) if soldiers_id in set(claims()["id"]) else fact(soldiers_id)
+        if given.value == soldiers:
+            source_ids = (*source_ids, soldiers_id)
+    style.add_source(fig, chart_source_line(*source_ids))
     return fig
 
 
-def _spread(low_then_high: list[float], gap: float) -> list[float]:
-    """Two label heights at least ``gap`` apart, centred on the two values.
+def _spread(low_then_high: list[float], gap: float, floor: float = 0.0) -> list[float]:
+    """Two label heights at least ``gap`` apart, centred on the two values, neither below ``floor``.
 
     >>> _spread([100.0, 105.0], gap=20)
     [92.5, 112.5]
     >>> _spread([0.0, 0.0], gap=20)
     [0.0, 20.0]
+    >>> _spread([0.0, 500.0], gap=20, floor=10.0)
+    [10.0, 500.0]
     """
     low, high = low_then_high
     if high - low >= gap:
-        return [low, high]
-    middle = max((low + high) / 2, gap / 2)  # keep the lower label above zero
+        return [max(low, floor), max(high, floor + gap)]
+    middle = max((low + high) / 2, gap / 2 + floor)  # keep the lower label above the floor
     return [middle - gap / 2, middle + gap / 2]
 
 
@@ -493,6 +589,7 @@ class ForcePathChart(style.LiveChart):
         begin = fact("ru_troops_in_ukraine").value if start is None else start
         self.begin = require_number("start", begin)
         fig, ax = style.figure(7.5, 4.0, right_room=2.4)
+        fig.subplots_adjust(left=1.25 / 7.5)  # room for tick labels of seven digits (1,000,000)
         self.ax = ax
         self.paths = []
         for colour in (style.PALETTE["vermillion"], style.PALETTE["blue"]):
@@ -500,13 +597,22 @@ class ForcePathChart(style.LiveChart):
             style.label_end(ax, 1, 0, "", colour)
             self.paths.append((line, ax.texts[-1]))
         ax.axhline(self.begin, color=style.GREY, linestyle=":", linewidth=1.2)
+        self.start_label = ax.annotate(
+            f"start: {self.begin:,.0f} (dotted)",
+            xy=(0, self.begin),
+            xycoords=("axes fraction", "data"),
+            xytext=(4, 4),
+            textcoords="offset points",
+            color=style.GREY,
+            fontsize=9,
+        )
         ax.set_xlabel("months from now (30-day months)")
         ax.set_ylabel("soldiers (model)")
         ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # few ticks: quicker redraws
         ax.yaxis.set_major_locator(MaxNLocator(5))
         ax.yaxis.set_major_formatter("{x:,.0f}")
         start_note = f" Start: {self.begin:,.0f}, a model input."
-        style.add_source(fig, source_line(*source_ids) + start_note)
+        style.add_source(fig, chart_source_line(*source_ids) + start_note)
         super().__init__(fig)
 
     def update(  # type: ignore[override]
@@ -532,15 +638,25 @@ class ForcePathChart(style.LiveChart):
         without = simulate_force(**kwargs)
         with_ = simulate_force(**kwargs, arrivals_per_period=arrivals_per_month)
         labels = ("no foreign arrivals", f"+{arrivals_per_month:,.0f} arrivals a month")
+        short = ("no arrivals", f"+{arrivals_per_month:,.0f} a month")
         top = max(with_["force"].max(), self.begin) * 1.15 or 1.0
         ends = [float(without["force"].iloc[-1]), float(with_["force"].iloc[-1])]
-        label_at = _spread(ends, gap=0.17 * top)
-        for (line, text), path, label, end, at in zip(
-            self.paths, (without, with_), labels, ends, label_at, strict=True
+        # Two-line end labels while the ends are apart; one line each when they are close (so
+        # each stays near its line). A label's middle stays half its height above the x axis.
+        crowded = abs(ends[1] - ends[0]) < 0.17 * top
+        if crowded:
+            label_at = _spread(ends, gap=0.08 * top, floor=0.04 * top)
+        else:
+            label_at = _spread(ends, gap=0.17 * top, floor=0.07 * top)
+        for (line, text), path, label, brief, end, at in zip(
+            self.paths, (without, with_), labels, short, ends, label_at, strict=True
         ):
             line.set_data(path["period"].to_numpy(), path["force"].to_numpy())
             text.xy = (length, at)
-            text.set_text(f"{label}\n{end:,.0f}")
+            text.set_text(f"{brief}: {end:,.0f}" if crowded else f"{label}\n{end:,.0f}")
+            text.set_fontsize(10 if crowded else 11)
+        # The start's label on the side of its line that the paths leave free.
+        self.start_label.set_position((4, -13) if min(ends) >= self.begin else (4, 4))
         self.ax.set_ylim(0, top)
         self.ax.set_xlim(0, length)
         return self.fig

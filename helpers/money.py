@@ -16,7 +16,8 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers import style
 from helpers._validate import require_count, require_number, require_share
-from helpers.sources import claim, fact, source_line
+from helpers.sources import claim, fact
+from helpers.style import chart_source_line
 
 __all__ = [
     "payment_usd",
@@ -353,7 +354,9 @@ def draw_deal_vs_economy() -> Figure:
     ax.set_xlabel("billion US dollars a year")
     ax.grid(axis="y", visible=False)
     ids = ("pay_per_soldier_month", "nk_soldiers_left", *table["id"], "krw_per_usd_oct2024")
-    style.add_source(fig, source_line(*ids) + " GNI converted from won at 1,380 won per dollar.")
+    style.add_source(
+        fig, chart_source_line(*ids) + " GNI converted from won at 1,380 won per dollar."
+    )
     return fig
 
 
@@ -405,7 +408,7 @@ def draw_troop_income_estimates() -> Figure:
     ax.grid(axis="y", visible=False)
     style.add_source(
         fig,
-        source_line(
+        chart_source_line(
             "pay_per_soldier_month",
             "nk_soldiers_left",
             "nis_troop_income_per_year",
@@ -440,7 +443,7 @@ def draw_russian_pay() -> Figure:
     ax.grid(axis="y", visible=False)
     style.add_source(
         fig,
-        source_line(
+        chart_source_line(
             "pay_per_soldier_month",
             "ru_min_pay_rub_reuters",
             "ru_min_pay_rub_mt",
@@ -457,8 +460,12 @@ def draw_russian_pay() -> Figure:
 def _widget_constants() -> tuple[float, float, float, str]:
     """Fee, a year's exports, a year's GNI (dollars) and the source line, looked up once."""
     gni = krw_to_usd(fact("nk_gni_2023_krw").value, fact("krw_per_usd_oct2024").value)
-    source = source_line(
-        "pay_per_soldier_month", "nk_exports_2023_usd", "nk_gni_2023_krw", "krw_per_usd_oct2024"
+    source = chart_source_line(
+        "pay_per_soldier_month",
+        "nk_soldiers_left",  # the slider starts at the article's 10,000
+        "nk_exports_2023_usd",
+        "nk_gni_2023_krw",
+        "krw_per_usd_oct2024",
     )
     return claim("pay_per_soldier_month").value, fact("nk_exports_2023_usd").value, gni, source
 

@@ -10,7 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import style
-from helpers.sources import claim, claims, fact, source_line
+from helpers.sources import claim, claims, fact
+from helpers.style import chart_source_line
 
 __all__ = [
     "KINDS",
@@ -52,6 +53,23 @@ def _readable(x: float | None) -> str:
     return f"{x:,.3g}"
 
 
+# What each of the article's numbers is about, in a few words (a table's row names).
+_WHAT: dict[str, str] = {
+    "nk_soldiers_left": "North Korean soldiers sent",
+    "pay_per_soldier_month": "fee per soldier per month",
+    "sk_intel_10000": "soldiers sent (South Korean intelligence)",
+    "nk_army_size": "North Korea's army",
+    "russia_losses_per_day": "Russia's losses per day",
+    "mobilised_2022": "men mobilised in 2022",
+    "men_fled_2022": "young men who fled in 2022",
+}
+
+
+def _what(claim_id: str) -> str:
+    """A few words saying what a claim's number is about (its English text if none are set)."""
+    return _WHAT.get(claim_id, claim(claim_id).text)
+
+
 def claims_by_kind() -> pd.Series:
     """How many of the article's claims are reported facts, estimates, forecasts, opinions."""
     counts = claims()["kind"].value_counts()
@@ -63,9 +81,13 @@ def claims_by_kind() -> pd.Series:
 def source_chains() -> pd.DataFrame:
     """Who says each claim, on whose authority, and how many claims each pair makes.
 
+    Each row is named by who says it (the index); no row numbers.
+
     >>> chains = source_chains()
     >>> int(chains["claims"].sum()) == len(claims())
     True
+    >>> chains.index[0]
+    'Remco Breuker'
     """
     table = claims().assign(
         speaker=lambda t: t["speaker"].str.split(" \\(").str[0],
@@ -79,48 +101,54 @@ def source_chains() -> pd.DataFrame:
         .rename("claims")
         .reset_index()
         .sort_values("claims", ascending=False, kind="stable")
-        .reset_index(drop=True)
+        .rename(columns={"speaker": "who says it", "on_authority_of": "on whose authority"})
+        .set_index("who says it")
     )
 
 
 def hedged_claims() -> pd.DataFrame:
-    """The claims that carry a hedge word, with the word.
+    """The claims that carry a hedge word, with the word: one row per claim, named by its text.
 
     >>> "minstens" in set(hedged_claims()["hedge"])
     True
     """
     table = claims()
     table = table[table["hedge"] != ""]
-    return table[["id", "hedge", "claim_en"]].reset_index(drop=True)
+    shown = table[["claim_en", "hedge"]].rename(columns={"claim_en": "the claim"})
+    return shown.set_index("the claim")
 
 
 def numbers_in_article() -> pd.DataFrame:
     """The claims that carry a number, with their range and unit.
 
-    Numbers are formatted for reading; the ids are the index.
+    Numbers are formatted for reading (blank where the article gives none); each row is
+    named by what the number is about.
 
-    >>> numbers_in_article().loc["nk_army_size", "high"]
+    >>> numbers_in_article().loc["North Korea's army", "high"]
     '2,000,000'
     """
     table = claims()
     has_number = table["value"].notna() | table["low"].notna()
-    shown = table.loc[has_number, ["id", "value", "low", "high", "unit", "hedge"]].set_index("id")
+    shown = table.loc[has_number, ["id", "value", "low", "high", "unit", "hedge"]]
+    shown["id"] = shown["id"].map(_what)
+    shown = shown.set_index("id")
     for col in ("value", "low", "high"):
         shown[col] = shown[col].map(_readable)
-    shown.index.name = None
+    shown.index.name = "the article's number"
     return shown
 
 
 def article_against_other_sources() -> pd.DataFrame:
     """Each number of the article beside what other sources said, with their dates.
 
-    Numbers are formatted for reading (blank where a source gives no range).
+    Numbers are formatted for reading (blank where a source gives no range); each row is
+    named by the article's number it checks.
 
     >>> table = article_against_other_sources()
     >>> list(table.columns)
-    ['article says', 'article value', 'other source', 'their value', 'their low', 'their high', 'as of']
-    >>> table.loc[0, "their value"]
-    '12,000'
+    ['other source', 'their value', 'their low', 'their high', 'as of']
+    >>> table["their value"].iloc[0], table.index[0]
+    ('12,000', 'North Korean soldiers sent: 10,000')
     """
     rows = []
     for claim_id, fact_ids in CHECKS.items():
@@ -129,8 +157,8 @@ def article_against_other_sources() -> pd.DataFrame:
             f = fact(fact_id)
             rows.append(
                 {
-                    "article says": c.text,
-                    "article value": _readable(c.value if c.value is not None else c.low),
+                    "the article's number": f"{_what(claim_id)}: "
+                    + _readable(c.value if c.value is not None else c.low),
                     "other source": f.text,
                     "their value": _readable(f.value),
                     "their low": _readable(f.low),
@@ -138,7 +166,7 @@ def article_against_other_sources() -> pd.DataFrame:
                     "as of": f.as_of,
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("the article's number")
 
 
 def draw_claims_by_kind() -> Figure:
@@ -150,5 +178,7 @@ def draw_claims_by_kind() -> Figure:
     ax.bar_label(bars, padding=4)
     ax.set_xlabel("number of claims in the article")
     ax.grid(axis="y", visible=False)
-    style.add_source(fig, source_line("cold_business") + " Kinds assigned in seeds/claims.csv.")
+    style.add_source(
+        fig, chart_source_line("cold_business") + " Kinds assigned in seeds/claims.csv."
+    )
     return fig

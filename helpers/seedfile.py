@@ -339,7 +339,7 @@ _LOW_VALUE_HIGH = {"numbers": ("value", "low", "high"), "ordered": ("low", "valu
 SCHEMAS: dict[str, Schema] = {
     "claims.csv": Schema(
         columns=("id", "speaker", "on_authority_of", "quote_nl", "claim_en")
-        + ("value", "low", "high", "unit", "kind", "hedge"),
+        + ("value", "low", "high", "unit", "kind", "hedge", "booster"),
         filled=("id", "speaker", "on_authority_of", "quote_nl", "claim_en", "kind"),
         categories={"kind": ("reported fact", "estimate", "forecast", "opinion")},
         id="id",
@@ -352,7 +352,7 @@ SCHEMAS: dict[str, Schema] = {
         dates={"as_of": ANY_DATE},
         categories={
             "kind": ("official", "official claim", "official estimate")
-            + ("estimate", "report", "derived")
+            + ("estimate", "report", "one side's claim", "derived")
         },
         id="id",
         **_LOW_VALUE_HIGH,
@@ -362,7 +362,7 @@ SCHEMAS: dict[str, Schema] = {
         filled=("fact_id", "category", "measure", "kind", "event_en"),
         categories={
             "category": ("deployment", "casualties", "confirmation", "payments", "other"),
-            "kind": ("reported fact", "estimate", "official claim"),
+            "kind": ("reported fact", "estimate", "official claim", "one side's claim"),
         },
         id="fact_id",
         references={"fact_id": "facts.csv"},

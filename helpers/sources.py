@@ -51,6 +51,7 @@ ARTICLE_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.nl.txt"
 TRANSLATION_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.en.txt"
 META_FILE = SEEDS / "bnr-2024-10-north-korean-soldiers.meta.json"
 ARTICLE_CITATION = "BNR Nieuwsradio, Oct 2024"
+SCRAPED_PREFIX = " date 2024-10 "  # not the article's words: see paragraphs()
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,13 @@ def paragraphs() -> pd.DataFrame:
     ['block', 'nl', 'en']
     >>> p.loc[2, "en"]
     'A cold business deal'
+    >>> p.loc[0, "nl"][:25]
+    'Er zijn nu tienduizend No'
     """
     nl = article_text().split("\n\n")
+    # The saved file starts with " date 2024-10 ", added by the tool that saved the page, not
+    # by BNR: the file stays byte for byte as saved, the passages leave those words out.
+    nl[0] = nl[0].removeprefix(SCRAPED_PREFIX)
     en = _read_text(TRANSLATION_FILE).rstrip("\n").split("\n\n")
     if len(nl) != len(en):
         raise ValueError(f"translation has {len(en)} blocks but the article has {len(nl)}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import textwrap
 
 import matplotlib as mpl
@@ -29,9 +30,12 @@ __all__ = [
     "MARKERS",
     "COLOURS",
     "use",
+    "table_number",
     "figure",
     "add_source",
     "set_source",
+    "chart_source_line",
+    "short_citation",
     "label_end",
     "png_bytes",
     "svg_text",
@@ -84,6 +88,9 @@ RC: dict[str, object] = {
 }
 
 
+_TABLES_SET: set[int] = set()  # the IPython shells whose table display use() has set
+
+
 def use() -> None:
     """Apply the course's look to every chart drawn after this call.
 
@@ -96,6 +103,14 @@ def use() -> None:
     pd.set_option("display.html.use_mathjax", False)
     shell = get_ipython()
     if shell is not None:
+        # In a notebook (not in doctests, whose printed tables stay pandas' own): numbers in
+        # tables as a reader writes them, 1,354 not 1354.0 and 8.33 not 8.333333333; and
+        # whole sentences, which JupyterLab wraps instead of cutting them off ("...").
+        # Set once, at the notebook's first use(): a notebook's own later choice stands.
+        if id(shell) not in _TABLES_SET:
+            pd.set_option("display.float_format", table_number)
+            pd.set_option("display.max_colwidth", None)
+            _TABLES_SET.add(id(shell))
         formatters = shell.display_formatter.formatters
         if os.environ.get(CHARTS_ENV) == "svg":
             # For print: vector charts, and no PNG beside them.
@@ -105,6 +120,20 @@ def use() -> None:
             # Show plain Figure objects as PNG, drawn once (no "tight" second pass) and
             # compressed lightly: this keeps notebooks and slider redraws fast.
             formatters["image/png"].for_type(Figure, png_bytes)
+
+
+def table_number(x: float) -> str:
+    """A float as a table shows it: thousands separators, whole numbers without decimals,
+    small numbers to three significant figures.
+
+    >>> [table_number(x) for x in (1354.0, 1.3e9, 8.333333, 0.45, 2102.83, -6000.0)]
+    ['1,354', '1,300,000,000', '8.33', '0.45', '2,103', '-6,000']
+    """
+    if x != x:  # NaN: pandas shows its own marker
+        return "NaN"
+    if float(x).is_integer() or abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:,.3g}"
 
 
 def svg_text(fig: Figure) -> str:
@@ -200,14 +229,14 @@ def figure(
     return fig, axes
 
 
-def add_source(fig: Figure, text: str, width: int = 110) -> Text:
+def add_source(fig: Figure, text: str, width: int = 104) -> Text:
     """Print a source line (see ``helpers.sources.source_line``) under the chart; return it."""
     source = fig.text(0.01, 0.015, "", fontsize=9, color=GREY, ha="left", va="bottom")
     set_source(fig, source, text, width)
     return source
 
 
-def set_source(fig: Figure, source: Text, text: str, width: int = 110) -> None:
+def set_source(fig: Figure, source: Text, text: str, width: int = 104) -> None:
     """Give a source line made by ``add_source`` new text, wrapped, with room made for it.
 
     >>> fig = figure()[0]
@@ -222,6 +251,102 @@ def set_source(fig: Figure, source: Text, text: str, width: int = 110) -> None:
     height = fig.get_size_inches()[1]
     fig.subplots_adjust(bottom=(MARGIN_BOTTOM + SOURCE_LINE * len(lines)) / height)
     source.set_text("\n".join(lines))
+
+
+FOOTER_LINES = 2  # a chart's source line wraps to at most this many lines
+
+
+def _plain_source(name: str) -> str:
+    """A source's name without where we read it: no '(via ...)', web addresses or '@hash'.
+
+    >>> _plain_source("CIA World Factbook (factbook.json mirror, kn.json @3afee302)")
+    'CIA World Factbook'
+    >>> _plain_source("Korea Institute for Defense Analyses, via Kyodo (gifu-np.co.jp)")
+    'Korea Institute for Defense Analyses'
+    >>> _plain_source("South Korea's Joint Chiefs of Staff via Yonhap (news.az)")
+    "South Korea's Joint Chiefs of Staff"
+    """
+    text = re.sub(r"\s*\([^()]*\)", "", name)  # outlets, mirrors, web addresses, hashes
+    text = re.sub(r",? via .*$", "", text).strip()  # who reported it: the source is before
+    text = text.replace("The Moscow Times", "Moscow Times")
+    for long, short in _SHORT_NAMES.items():
+        if text.startswith(long):
+            return short
+    return text
+
+
+# Names too long for a chart's footer (the tables give them in full).
+_SHORT_NAMES = {
+    "Janis Kluge": "Janis Kluge",
+    "Ukraine's HUR intercept": "Ukraine's HUR",
+    "Admiral Tony Radakin": "Adm. Tony Radakin (BBC)",
+    "UK Defence Intelligence, quoted by John Healey": "UK Defence Intelligence (John Healey)",
+    "South Korean Ministry of National Defense": "South Korea's Defence White Paper",
+    "Central Bank of Russia": "Bank of Russia",
+    "Friedrich Naumann Foundation": "Friedrich Naumann Foundation",
+    "Lim Soo-ho, Institute for National Security Strategy": "INSS (Lim Soo-ho)",
+}
+
+
+def short_citation(id_: str) -> tuple[str, str]:
+    """(source, who) for a chart's footer: a fact's source without dates, addresses or hashes;
+    for the article, its outlet and whom it cites (who is "" for the outlet's own words).
+
+    >>> short_citation("nk_active_cia_2024")
+    ('CIA World Factbook', '')
+    >>> short_citation("russia_losses_per_day")
+    ('BNR Nieuwsradio, Oct 2024', 'Bosman, citing the UK MoD')
+    >>> short_citation("nk_soldiers_left")
+    ('BNR Nieuwsradio, Oct 2024', 'NIS')
+    """
+    from helpers import sources  # here, not at the top: sources need not load for a bare chart
+
+    if not isinstance(id_, str):
+        raise TypeError(f"source id must be text, got {id_!r}")
+    try:
+        citation = sources.claim(id_).citation
+    except KeyError:
+        item = sources.fact(id_)  # a KeyError here names the id: neither a claim nor a fact
+        return _plain_source(item.citation.removesuffix(f", {item.as_of}")), ""
+    who = citation.removeprefix(sources.ARTICLE_CITATION).strip()[1:-1]  # drop the brackets
+    if who.startswith("citing "):  # the outlet's own reporter, on someone's authority
+        who = who.removeprefix("citing ")
+    elif who:  # 'Joost Bosman, citing ...' or 'Remco Breuker': the surname is enough
+        speaker, _, authority = who.partition(", citing ")
+        who = speaker.split(" ")[-1] + (f", citing {authority}" if authority else "")
+    who = who.replace("the British Ministry of Defence", "the UK MoD")
+    who = who.replace("South Korean intelligence (NIS)", "NIS")
+    return sources.ARTICLE_CITATION, who
+
+
+def chart_source_line(*ids: str, note: str = "") -> str:
+    """A short source line for under a chart: each source named once, no dates or addresses.
+
+    The article's speakers are listed after it, separated by semicolons; ``note`` (our
+    assumptions, a conversion) is added at the end. Tables and ``sources.source_line`` give
+    the full citations.
+
+    >>> chart_source_line("russia_losses_per_day", "nk_soldiers_left", "nk_active_cia_2024")
+    'Sources: BNR Nieuwsradio, Oct 2024 (Bosman, citing the UK MoD; NIS); CIA World Factbook.'
+    >>> chart_source_line("nk_active_cia_2024", note="Our rounding.")
+    'Source: CIA World Factbook. Our rounding.'
+    """
+    if not ids:
+        raise ValueError("chart_source_line needs at least one claim or fact id")
+    parts: list[str] = []
+    article: list[str] = []
+    for id_ in ids:
+        name, who = short_citation(id_)
+        parts += [n for n in name.split("; ") if n not in parts]  # 'Reuters; The Moscow Times'
+        if who and who not in article:
+            article.append(who)
+    if article:
+        from helpers.sources import ARTICLE_CITATION
+
+        parts[parts.index(ARTICLE_CITATION)] += f" ({'; '.join(article)})"
+    label = "Source" if len(parts) == 1 else "Sources"
+    line = f"{label}: " + "; ".join(parts) + "."
+    return f"{line} {note.strip()}" if note.strip() else line
 
 
 def label_end(ax: Axes, x: float, y: float, text: str, color: str = GREY) -> None:

@@ -502,13 +502,21 @@ def headline_numbers() -> pd.DataFrame:
         ("10,000 soldiers for a month", payment_usd(soldiers, pay, 1), "US dollars"),
         ("10,000 soldiers for a year", payment_usd(soldiers, pay, 12), "US dollars"),
         ("North Korea's recorded exports, 2023", fact("nk_exports_2023_usd").value, "US dollars"),
-        ("Russian losses in a 30-day month at 1,200 a day", per_period(losses, 30), "casualties"),
         (
-            "days of losses 10,000 soldiers replace, at 1,200 a day",
+            "Russian casualties (killed and wounded) in a 30-day month at 1,200 a day",
+            per_period(losses, 30),
+            "casualties",
+        ),
+        (
+            "days of reported casualties that 10,000 arrivals equal, at 1,200 a day",
             periods_sustained(soldiers, losses),
             "days",
         ),
-        ("the same at the UK's October 2024 figure", periods_sustained(soldiers, october), "days"),
+        (
+            "the same at the UK's October 2024 figure (based on Ukraine's count)",
+            periods_sustained(soldiers, october),
+            "days",
+        ),
         (
             "Russian contract soldier's minimum pay, in dollars",
             rub_to_usd(fact("ru_min_pay_rub_reuters").value, fact("rub_per_usd_2024_10_16").value),

@@ -22,7 +22,8 @@ from matplotlib.figure import Figure
 
 from helpers import seedfile, style
 from helpers._validate import require_number, require_share
-from helpers.sources import claim, fact, facts, source_line, table
+from helpers.sources import claim, fact, facts, table
+from helpers.style import chart_source_line
 
 __all__ = [
     "CATEGORIES",
@@ -46,7 +47,9 @@ __all__ = [
 ]
 
 CATEGORIES = ("deployment", "casualties", "confirmation", "payments", "other")
-KINDS = ("reported fact", "estimate", "official claim")
+# "one side's claim": what a party to the war says about the other side (e.g. an intercept
+# released by Ukraine's intelligence), which nobody else has confirmed.
+KINDS = ("reported fact", "estimate", "official claim", "one side's claim")
 # The Brier score of someone who says 50% to everything: the score to beat.
 COIN_FLIP = 0.25
 ARTICLE_MONTH = "2024-10"
@@ -102,7 +105,7 @@ def timeline() -> pd.DataFrame:
 
     Columns: ``date`` (as the source dates it), ``when`` (a Timestamp for charts),
     ``event_en``, ``category``, ``measure``, ``value``, ``low``, ``high``, ``unit``,
-    ``kind`` (reported fact / estimate / official claim), ``fact_id``, ``source``, ``caveat``.
+    ``kind`` (reported fact / estimate / official claim / one side's claim), ``fact_id``, ``source``, ``caveat``.
 
     >>> t = timeline()
     >>> set(t["category"]) == set(CATEGORIES)
@@ -305,7 +308,7 @@ FORECASTS: tuple[Forecast, ...] = (
     ),
     Forecast(
         "half_casualties",
-        "By mid-2025, an estimate says more than half of the first wave (about 11,000) "
+        "By mid-2025, an estimate says more than half of the soldiers in the first wave "
         "were killed or wounded.",
         "2025-06",
     ),
@@ -325,7 +328,7 @@ def _outcomes() -> tuple[tuple[str, int, str], ...]:
 
 @cache
 def _brier_source_line() -> str:
-    return source_line(*sorted({evidence for _, _, evidence in _outcomes()}))
+    return chart_source_line(*sorted({evidence for _, _, evidence in _outcomes()}))
 
 
 def forecast_outcomes() -> pd.DataFrame:
@@ -383,29 +386,33 @@ def article_forecasts() -> pd.DataFrame:
         (
             "front_uncertain",
             f"They fought in Kursk: first casualty estimate {first_casualties['date'][:7]} "
-            f"({first_casualties['value']:,.0f}); more than {uk.value:,.0f} by {uk.as_of[:7]}.",
+            f"({first_casualties['value']:,.0f}); by {uk.as_of[:7]} UK Defence Intelligence "
+            f"judged it highly likely that more than {uk.value:,.0f} had been killed or wounded.",
             "a fair doubt in October 2024, settled: they did fight",
             True,
         ),
         (
             "guard_duty_idea",
-            "Ukraine reported some North Koreans at checkpoints, but the first wave was "
-            "mostly sent into combat.",
+            "Ukraine's National Resistance Center claimed some North Koreans manned "
+            "checkpoints, but the first wave was mostly sent into combat.",
             "mostly wrong for the first wave",
             False,
         ),
         (
             "language_barrier",
-            f"Plans for {fact('translators_per_30').value:,.0f} translator and "
-            f"{fact('russian_escorts_per_30').value:,.0f} Russian soldiers per 30; "
-            f"about {fact('russian_commands_taught').value:,.0f} Russian commands taught.",
+            f"A plan released by Ukraine's intelligence (one side's claim): "
+            f"{fact('translators_per_30').value:,.0f} translator and "
+            f"{fact('russian_escorts_per_30').value:,.0f} Russian soldiers per 30; about "
+            f"{fact('russian_commands_taught').value:,.0f} Russian commands taught "
+            "(South Korean intelligence).",
             "right: both sides had to work around it",
             True,
         ),
         (
             "big_gamble",
-            f"About {killed.value:,.0f} killed (South Korea's estimate) against gains put at "
-            f"{figure_of('kida_total_gains_usd')} (arms, troops and goods).",
+            f"South Korean intelligence estimated about {killed.value:,.0f} North Korean "
+            f"soldiers killed; a South Korean institute put North Korea's gains from the "
+            f"whole deal at {figure_of('kida_total_gains_usd')} (arms, troops and goods).",
             "an opinion: numbers inform it but cannot settle it",
             None,
         ),
@@ -497,9 +504,9 @@ def brier_breakdown(probabilities: Sequence[float]) -> pd.DataFrame:
 
 SHORT_FORECAST = {
     "more_than_12000": "over 12,000 sent",
-    "casualties_2024": "casualties in 2024",
+    "casualties_2024": "killed or wounded in 2024",
     "russia_admits_2024": "Russia admits in 2024",
-    "half_casualties": "half of 1st wave hurt",
+    "half_casualties": "half of 1st wave killed or wounded",
     "nk_admits_1000": "N. Korea admits 1,000 lost",
 }
 
@@ -524,25 +531,58 @@ def draw_numbers_over_time() -> Figure:
         (killed, "killed", p["black"], "^"),
         (own, "North Korea's own figure", p["purple"], "D"),
     ]
+    # Each estimate is a point of its own: different sources, counting different things, are
+    # never joined into a line. A lower bound ("at least", "more than") is an upward caret.
     for rows, label, colour, marker in series:
+        at_least = (rows["low"] == rows["value"]) & rows["high"].isna()
         ax.plot(
-            rows["when"],
-            rows["value"],
+            rows.loc[~at_least, "when"],
+            rows.loc[~at_least, "value"],
             marker=marker,
             color=colour,
             label=label,
-            linestyle=":" if len(rows) > 1 else "none",
-            linewidth=1.2,
+            linestyle="none",
             markersize=7,
         )
+        for _, row in rows[at_least].iterrows():
+            ax.plot(
+                [row["when"]],
+                [row["value"]],
+                marker=6,  # a caret pointing up: the true number may be higher
+                color=colour,
+                linestyle="none",
+                markersize=11,
+                markeredgewidth=2,
+                label=f"_{label}: at least",
+            )
+            ax.annotate(
+                f"at least {row['value']:,.0f}",
+                xy=(row["when"], row["value"]),
+                xytext=(0, 9),
+                textcoords="offset points",
+                ha="center",
+                color=colour,
+                fontsize=9,
+            )
+        for _, row in rows.iterrows():  # who gave each estimate, under its point
+            ax.annotate(
+                style.short_citation(row["fact_id"])[0].split(",")[0],
+                xy=(row["when"], row["value"]),
+                xytext=(0, -15),
+                textcoords="offset points",
+                ha="center",
+                color=style.GREY,
+                fontsize=8,
+            )
         last = rows.iloc[-1]
         style.label_end(ax, last["when"], last["value"], label, colour)
     article = claim("nk_soldiers_left").value
-    ax.axhline(article, color=style.GREY, linestyle="--", linewidth=1)
+    when = _when(ARTICLE_MONTH)
+    ax.plot([when], [article], marker="*", markersize=12, color=style.GREY, linestyle="none")
     ax.annotate(
         f"the article: {article:,.0f}",
-        xy=(pd.Timestamp("2025-06-01"), article),
-        xytext=(0, 5),
+        xy=(when, article),
+        xytext=(-4, -30),
         textcoords="offset points",
         color=style.GREY,
         fontsize=10,
@@ -553,7 +593,7 @@ def draw_numbers_over_time() -> Figure:
     ax.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
     ax.xaxis.set_major_formatter(DateFormatter("%b %Y"))
     ids = [*totals["fact_id"], *hurt["fact_id"], "nk_soldiers_left"]
-    style.add_source(fig, source_line(*ids), width=105)
+    style.add_source(fig, chart_source_line(*ids), width=105)
     return fig
 
 
@@ -573,10 +613,13 @@ class BrierChart(style.LiveChart):
         # What happened (1 or 0) for each forecast: it never changes, only your probabilities do.
         self.outcomes = outcomes = [outcome for _, outcome, _ in _outcomes()]
         fig, ax = style.figure(7.5, 3.8, right_room=0.4)
-        fig.subplots_adjust(left=2.6 / 7.5)
+        fig.subplots_adjust(left=3.3 / 7.5)
         y = list(range(len(outcomes)))[::-1]
-        colours = [style.PALETTE["green"] if o else style.PALETTE["orange"] for o in outcomes]
-        self.bars = ax.barh(y, [0] * len(outcomes), color=colours, height=0.6).patches
+        # One neutral colour for every bar: what happened is written as text (yes / no), and
+        # no outcome, least of all a casualty, is coloured as good or bad.
+        self.bars = ax.barh(
+            y, [0] * len(outcomes), color=style.PALETTE["blue"], height=0.6, label="your penalty"
+        ).patches
         labels = [f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}" for k, o, _ in _outcomes()]
         ax.set_yticks(y, labels)
         self.score_line = ax.axvline(0, color=style.PALETTE["black"], linewidth=2)
@@ -587,7 +630,7 @@ class BrierChart(style.LiveChart):
         ax.set_xlim(0, 1)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"])
         ax.set_ylim(-1.1, len(y) - 0.1)
-        ax.set_xlabel("penalty = (your probability - outcome)², lower is better")
+        ax.set_xlabel("penalty: (probability - outcome)², lower is better")
         ax.grid(axis="y", visible=False)
         style.add_source(fig, _brier_source_line(), width=100)
         super().__init__(fig)
@@ -615,8 +658,11 @@ class BrierChart(style.LiveChart):
         for bar, penalty in zip(self.bars, penalties, strict=True):
             bar.set_width(penalty)
         self.score_line.set_xdata([score, score])
+        # Right of the line while there is room, else left of it (the label stays on the figure).
         self.score_label.set_x(score)
-        self.score_label.set_text(f" your Brier score {score:.2f}")
+        self.score_label.set_horizontalalignment("left" if score < 0.6 else "right")
+        text = f"your Brier score {score:.2f}"
+        self.score_label.set_text(f" {text}" if score < 0.6 else f"{text} ")
         return self.fig
 
 

@@ -36,7 +36,8 @@ from helpers._validate import (
     require_share,
 )
 from helpers.manpower import monthly_gap
-from helpers.sources import claim, claims, fact, source_line
+from helpers.sources import claim, claims, fact
+from helpers.style import chart_source_line
 
 __all__ = [
     "SEED",
@@ -413,8 +414,9 @@ def tornado_table(
     return table.reset_index(drop=True)
 
 
-BINS = np.linspace(-1.0, 5.0, 61)  # fixed bins of 0.1 deployments, so slider moves compare
-XTICKS = np.arange(-1.0, 5.5, 1.0)
+# Fixed bins of 0.1 deployments, so that slider moves compare (the x axis then zooms to the
+# draws); wide enough for every slider position of notebook 05 but the most extreme corners.
+BINS = np.round(np.arange(-25.0, 45.05, 0.1), 1)
 
 
 def histogram(results: np.ndarray, edges: np.ndarray = BINS) -> tuple[np.ndarray, np.ndarray]:
@@ -440,7 +442,8 @@ def _check_ids(ids: object) -> tuple[str, ...]:
 def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figure:
     """Chart: one row per source, a dot at its figure and a bar across its range.
 
-    An open upper end ("at least") is drawn as an arrow pointing right. ``scale`` divides
+    An open upper end ("at least") is drawn as an arrow pointing right, an open lower end
+    ("as many as") as an arrow pointing left. ``scale`` divides
     every number (1e6 to show millions), and ``unit`` labels the axis.
 
     >>> fig = draw_estimates(("nk_active_cia_2024", "nk_active_rok_2022"), "million troops", 1e6)
@@ -468,11 +471,14 @@ def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figur
             alpha=0.8,
         )
     ax.plot(value, rows, linestyle="none", marker="o", color=style.PALETTE["blue"])
-    if open_ended.any():  # a dotted line and an arrow to the right: no upper end given
+    top = np.nanmax(np.r_[high.to_numpy(dtype=float), value.to_numpy(dtype=float)])
+    bottom = np.nanmin(low.to_numpy(dtype=float))
+    pad = 0.08 * (top - bottom or top)
+    if open_ended.any():  # a dotted line to the axis' end and an arrow: no upper end given
         ax.hlines(
             rows[open_ended],
             low[open_ended],
-            np.nanmax(np.r_[high.to_numpy(dtype=float), value.to_numpy(dtype=float)]) * 1.1,
+            top + pad,
             color=style.PALETTE["vermillion"],
             linestyles=":",
             linewidth=2,
@@ -485,15 +491,30 @@ def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figur
             markersize=11,
             color=style.PALETTE["vermillion"],
         )
+    upper_only = (table["low"].isna() & table["high"].notna()).to_numpy()  # "as many as"
+    if upper_only.any():  # a dotted line from the axis' start and an arrow pointing left
+        ax.hlines(
+            rows[upper_only],
+            bottom - pad,
+            high[upper_only],
+            color=style.PALETTE["vermillion"],
+            linestyles=":",
+            linewidth=2,
+        )
+        ax.plot(
+            high[upper_only] + 0.0,
+            rows[upper_only],
+            linestyle="none",
+            marker="<",
+            markersize=11,
+            color=style.PALETTE["vermillion"],
+        )
     ax.set_yticks(rows, table["who"])
     ax.grid(axis="y", visible=False)
-    top = np.nanmax(np.r_[high.to_numpy(dtype=float), value.to_numpy(dtype=float)])
-    bottom = np.nanmin(low.to_numpy(dtype=float))
-    pad = 0.08 * (top - bottom or top)
     ax.set_xlim(bottom - pad, top + pad)
     ax.set_xlabel(unit)
     ax.xaxis.set_major_formatter("{x:,.4g}")
-    style.add_source(fig, source_line(*chosen))
+    style.add_source(fig, chart_source_line(*chosen))
     return fig
 
 
@@ -523,15 +544,43 @@ def draw_tornado(table: pd.DataFrame, label: str) -> Figure:
     rows = table.iloc[::-1].reset_index(drop=True)
     left = rows[["at low", "at high"]].min(axis=1)
     width = rows[["at low", "at high"]].max(axis=1) - left
-    fig, ax = style.figure(7.5, 3.4, right_room=0.4)
-    fig.subplots_adjust(left=2.4 / 7.5)
+    fig, ax = style.figure(7.5, 3.6, right_room=0.4)
+    fig.subplots_adjust(left=2.4 / 7.5, top=1 - 0.45 / 3.6)
     names = [_NAMES.get(n, n) for n in rows["input"]]
     ax.barh(names, width, left=left, color=style.PALETTE["blue"], height=0.55)
-    ax.axvline(rows["base result"].iloc[0], color=style.PALETTE["black"], linewidth=1.5)
+    base = float(rows["base result"].iloc[0])
+    ax.axvline(base, color=style.PALETTE["black"], linewidth=1.5)
+    ax.annotate(
+        f"every input at its middle: {base:.2f}",
+        xy=(base, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha="center",
+        fontsize=10,
+    )
+    # Each bar's ends: the input's value that gives that end (for recruits, the low end of
+    # the input gives the high end of the result).
+    if {"low", "high"} <= set(rows):
+        for y, row in rows.iterrows():
+            ends = sorted([(row["at low"], row["low"]), (row["at high"], row["high"])])
+            for (x, value), side in zip(ends, ("right", "left"), strict=True):
+                ax.annotate(
+                    _fmt(value),
+                    xy=(x, y),
+                    xytext=(-4 if side == "right" else 4, 0),
+                    textcoords="offset points",
+                    ha=side,
+                    va="center",
+                    fontsize=9,
+                    color=style.GREY,
+                )
+    reach = float(width.max()) or 1.0
+    ax.set_xlim(float(left.min()) - 0.2 * reach, float((left + width).max()) + 0.2 * reach)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(label)
     ids = [i for n in rows["input"] for i in HEADLINE_SOURCES.get(n, ())]
-    style.add_source(fig, source_line(*ids) if ids else "Source: the ranges given.")
+    style.add_source(fig, chart_source_line(*ids) if ids else "Source: the ranges given.")
     return fig
 
 
@@ -544,7 +593,7 @@ class MonteCarloChart(style.LiveChart):
     >>> chart = MonteCarloChart()
     >>> fig = chart.update(1_200, 1_500, 700, 1_020, 10_000, 12_000)
     >>> fig.axes[0].texts[0].get_text().splitlines()[0]
-    'middle 90% of draws: 0.76 to 1.93'
+    'middle 90% of draws (dashed): 0.76 to 1.93'
     """
 
     def __init__(self) -> None:
@@ -559,10 +608,8 @@ class MonteCarloChart(style.LiveChart):
         self.summary = ax.text(
             0.99, 0.97, "", transform=ax.transAxes, ha="right", va="top", fontsize=10
         )
-        ax.set_xlim(BINS[0], BINS[-1])
         ax.set_xlabel("North Korean deployments needed each month to stop the force shrinking")
         ax.set_ylabel("share of draws (%)")
-        ax.set_xticks(XTICKS)  # fixed ticks: quicker than letting matplotlib choose each redraw
         style.add_source(fig, _monte_carlo_source())
         super().__init__(fig)
 
@@ -593,18 +640,28 @@ class MonteCarloChart(style.LiveChart):
         middle = middle_range(results)
         counts, edges = histogram(results)
         top = max(counts.max(), 1.0) * 1.25
-        step = 5 if top < 25 else 10 if top < 50 else 20
+        step = 0.5 if top < 2.5 else 1 if top < 5 else 5 if top < 25 else 10 if top < 50 else 20
 
+        # The x axis fits all the draws (whole numbers, 0 always shown, at least 3 wide); the bins
+        # stay fixed, so two slider positions with the same axis compare bar by bar.
+        inner = results.min(), results.max()  # every bin that holds a draw is shown
+        x0 = min(0.0, float(np.floor(min(inner[0], middle.low))))
+        x1 = max(float(np.floor(max(inner[1], middle.high))) + 1, x0 + 3)
+        x0, x1 = max(x0, float(edges[0])), min(x1, float(edges[-1]))
+        width = x1 - x0
+        x_step = 1 if width <= 6 else 2 if width <= 12 else 5 if width <= 30 else 10
         # Grey: the interval-arithmetic range, cut off at the ends of the x-axis.
-        span_low, span_high = max(exact.low, edges[0]), min(exact.high, edges[-1])
+        span_low, span_high = max(exact.low, x0), min(exact.high, x1)
         self.exact_span.set_x(span_low)
-        self.exact_span.set_width(span_high - span_low)
+        self.exact_span.set_width(max(span_high - span_low, 0.0))
         self.bars.set_data(counts, edges)
         self.middle_lines.set_segments([[(x, 0), (x, top)] for x in (middle.low, middle.high)])
         self.summary.set_text(
-            f"middle 90% of draws: {middle.low:.2f} to {middle.high:.2f}\n"
+            f"middle 90% of draws (dashed): {middle.low:.2f} to {middle.high:.2f}\n"
             f"interval arithmetic (grey): {exact.low:.2f} to {exact.high:.2f}"
         )
+        self.ax.set_xlim(x0, x1)
+        self.ax.set_xticks(np.arange(np.ceil(x0 / x_step) * x_step, x1 + x_step / 2, x_step))
         self.ax.set_ylim(0, top * 1.15)
         self.ax.set_yticks(np.arange(0, top * 1.15, step))
         return self.fig
@@ -636,4 +693,4 @@ def draw_monte_carlo(
 @cache
 def _monte_carlo_source() -> str:
     ids = [i for group in HEADLINE_SOURCES.values() for i in group]
-    return source_line(*ids) + f" {DRAWS:,} random draws, seed {SEED}."
+    return chart_source_line(*ids, note=f"{DRAWS:,} random draws, seed {SEED}.")

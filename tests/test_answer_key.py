@@ -126,7 +126,7 @@ NK_MONTH_USD = FEE_PER_MONTH + (TRANSLATORS_PER_30 + ESCORTS_PER_30) / 30 * CONT
 # The break-even arrivals: (1,200 losses - 700 recruits) a day x 30 days = 15,000 a month
 BREAKEVEN_PER_MONTH = (LOSSES_PER_DAY - RECRUITS_JUL_SEP) * 30
 
-# Exercise 4.7: the course's own scores, 1 (bad for the Kremlin) to 5 (good). They are a course
+# Exercise 4.7: the course's own scores, as the Kremlin might see it: 1 (worst) to 5 (best). A course
 # assumption in helpers/costs.py, not a seed (test_typed_scores_match_the_course_table checks them).
 #                cash, political risk, diplomatic cost, reliability, speed
 COURSE_SCORES = {
@@ -223,7 +223,8 @@ ANSWER_KEY: dict[str, object] = {
     "2.7": MIN_PAY_RUB / RUB_PER_USD,  # 204,000 roubles / 97.0121 = $2,103
     # Notebook 04: costs
     "4.1": (LOSSES_PER_DAY - RECRUITS_JUL_SEP) * 30,  # (1,200 - 700) x 30 = 15,000
-    "4.2": MIN_PAY_RUB / RUB_PER_USD,  # 204,000 / 97.0121 = $2,103
+    # (400,000 + 596,000) roubles / 12 months / 97.0121 = 83,000 / 97.0121 = $856 a month
+    "4.2": (FEDERAL_BONUS_RUB + REGIONAL_BONUS_RUB) / 12 / RUB_PER_USD,
     "4.3": CONTRACT_MONTH_USD,  # $2,958 (worked above)
     "4.4": NK_MONTH_USD,  # $2,394 (worked above)
     "4.5": LEFT_RUSSIA / CALLED_UP_SHOIGU,  # 700,000 / 300,000 = 2.33
@@ -275,6 +276,8 @@ ANSWER_KEY: dict[str, object] = {
 HEADLINES = [
     ("01-reading-the-article", "$240 million a year", YEAR_OF_FEES / 1e6, 240, 1),
     ("01-reading-the-article", "about 8 days", NK_SOLDIERS / LOSSES_PER_DAY, 8, 1),
+    # 50,000 soldiers / 1,200 a day = 41.7 days = 5.95 weeks
+    ("01-reading-the-article", "about six weeks", 50_000 / LOSSES_PER_DAY / 7, 6, 1),
     ("02-incentives", "about **73%**", 100 * YEAR_OF_FEES / EXPORTS_2023_USD, 73, 1),
     ("02-incentives", "about **0.8%** of its GNI", 100 * YEAR_OF_FEES / GNI_2023_USD, 0.8, 0.1),
     ("02-incentives", "about **20 times**", FEE_PER_MONTH / INCOME_PER_HEAD_MONTH_USD, 20, 1),
@@ -282,12 +285,23 @@ HEADLINES = [
     ("04-costs", "about **$2,960**", CONTRACT_MONTH_USD, 2_960, 10),
     ("04-costs", "about **$2,390**", NK_MONTH_USD, 2_390, 10),
     ("04-costs", "break-even of about 0.81", NK_MONTH_USD / CONTRACT_MONTH_USD, 0.81, 0.01),
-    # 0.6: the notebook's starting guess for a North Korean soldier's effectiveness
-    ("04-costs", "about $3,990 per effective soldier-month", NK_MONTH_USD / 0.6, 3_990, 10),
+    # exercise 4.2's bonuses: (400,000 + 596,000) / 12 / 97.0121 = 83,000 / 97.0121 = $856
+    ("04-costs", "about $856", (FEDERAL_BONUS_RUB + REGIONAL_BONUS_RUB) / 12 / RUB_PER_USD, 856, 1),
+    # 0.6: the notebook's assumed share of a trained soldier's tasks taken on without Russian
+    ("04-costs", "about $3,990 per month of full tasks", NK_MONTH_USD / 0.6, 3_990, 10),
     ("03-manpower-arithmetic", "438,000 a year", LOSSES_PER_DAY * 365, 438_000, 1_000),
     ("03-manpower-arithmetic", "(6.7 to 8.3 days", NK_SOLDIERS / RADAKIN_PER_DAY, 6.7, 0.1),
     ("03-manpower-arithmetic", "(6.7 to 8.3 days", NK_SOLDIERS / LOSSES_PER_DAY, 8.3, 0.1),
     ("03-manpower-arithmetic", "About 8.5 months", 0.1 * ARMY_ROK / BREAKEVEN_PER_MONTH, 8.5, 0.1),
+    # the gap as a flow: (1,200 - 1,000) x 30 and (1,200 - 700) x 30 soldiers a month
+    (
+        "03-manpower-arithmetic",
+        "6,000 a month on Russia's official claim",
+        (LOSSES_PER_DAY - RECRUITS_OFFICIAL) * 30,
+        6_000,
+        1,
+    ),
+    ("03-manpower-arithmetic", "15,000 on an independent estimate", BREAKEVEN_PER_MONTH, 15_000, 1),
     # October 2024: Ukraine's General Staff (41,890 in 31 days) against the UK (41,980 in 31 days)
     ("03-manpower-arithmetic", "1,351 against 1,354 a day", GENSTAFF_OCT / 31, 1_351, 1),
     ("03-manpower-arithmetic", "1,351 against 1,354 a day", OCT_2024_UK_TOTAL / 31, 1_354, 1),
@@ -314,6 +328,9 @@ HEADLINES = [
         0.1,
     ),
     ("05-uncertainty", "about 82% of the draws", 100 * share_of_draws_above_one(), 82, 1),
+    # fewest arrivals over most casualties a day, most arrivals over fewest: the ends cross
+    ("05-uncertainty", "about 6.7 to 10 days", SOLDIERS_LOW / LOSSES_HIGH, 6.7, 0.1),  # 6.67
+    ("05-uncertainty", "about 6.7 to 10 days", SOLDIERS_HIGH / LOSSES_LOW, 10, 0.1),  # 10.0
     # 11 months from October 2024 to September 2025
     ("06-what-happened-next", "About 273 extra soldiers a month", EXTRA_SOLDIERS / 11, 273, 1),
     (

@@ -125,3 +125,47 @@ def test_a_new_entry_shows_in_the_readme_the_course_map_and_the_handouts_index(
     handouts.write_indexes(sources, out)
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f"07 · {title}" in index and "about 45 min" in index
+
+
+# ---------------------------------------------------------------- CONTRIBUTING.md's recipes
+
+
+def test_recipe_change_a_number_one_row_moves_every_answer(tmp_path, monkeypatch) -> None:
+    """Recipe 1: the fee changed in seeds/claims.csv alone changes the exercises' answers."""
+    import shutil
+
+    from helpers import sources
+    from helpers.checks import check, expected_answer
+
+    for path in sources.SEEDS.iterdir():
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    claims = (tmp_path / "claims.csv").read_text(encoding="utf-8")
+    row = next(line for line in claims.splitlines() if line.startswith("pay_per_soldier_month,"))
+    assert ",2000,,,USD per soldier per month," in row
+    changed = row.replace(
+        ",2000,,,USD per soldier per month,", ",2500,,,USD per soldier per month,"
+    )
+    (tmp_path / "claims.csv").write_text(claims.replace(row, changed), encoding="utf-8")
+    monkeypatch.setattr(sources, "SEEDS", tmp_path)
+    assert expected_answer("1.4") == 10_000 * 2_500 * 12
+    assert check("1.4", 10_000 * 2_500 * 12).correct
+    assert not check("1.4", 10_000 * 2_000 * 12).correct
+
+
+def test_recipe_add_an_exercise_one_entry_is_checked(monkeypatch) -> None:
+    """Recipe 2: an Exercise added to a module's EXERCISES is what check() answers."""
+    from helpers import checks
+    from helpers.exercise_types import Exercise
+    from helpers.exercises import _gather, nb01
+
+    new = Exercise(
+        question="How many soldier-months are 10,000 soldiers for 12 months?",
+        expected=lambda: 10_000 * 12,
+        unit="soldier-months",
+        hint="soldiers x months.",
+    )
+    monkeypatch.setitem(nb01.EXERCISES, "1.99", new)
+    monkeypatch.setattr(checks, "EXERCISES", _gather((nb01,)))
+    assert checks.check("1.99", 120_000).correct
+    assert not checks.check("1.99", 10_000).correct

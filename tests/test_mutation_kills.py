@@ -7,9 +7,12 @@ fails when it is planted (some are caught by older tests, named there too).
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from helpers import _validate, checks, manpower, money
+from helpers import _validate, checks, costs, manpower, money, timeline, uncertainty
+from helpers.sources import claim
 
 # ---------------------------------------------------------------- mutants left alive
 
@@ -169,3 +172,303 @@ def test_the_checker_tolerance_is_one_percent():
     assert checks._within_tolerance(1_009.0, 1_000.0, exercise)
     assert not checks._within_tolerance(1_030.0, 1_000.0, exercise)
     assert checks.CLOSE == 0.20
+
+
+# ---------------------------------------------------------------- the full run: manpower
+
+
+def test_cumulative_losses_needs_at_least_one_day_and_names_its_arguments():
+    """Zero days is refused (not a one-row table); each error names the argument at fault."""
+    with pytest.raises(ValueError, match="days must be more than zero"):
+        manpower.cumulative_losses(1_200, 0)
+    with pytest.raises(ValueError, match="losses_per_day must be zero or more"):
+        manpower.cumulative_losses(-1, 3)
+
+
+def test_army_shares_refuses_an_empty_list_of_deployments():
+    """No deployments, or no army sizes, is an error even when the other one is given."""
+    with pytest.raises(ValueError, match="must not be empty"):
+        manpower.army_shares([], {"1 million": 1_000_000})
+    with pytest.raises(ValueError, match="must not be empty"):
+        manpower.army_shares([10_000], {})
+
+
+def test_recruitment_per_day_names_its_argument():
+    with pytest.raises(TypeError, match="ids must be a list of ids"):
+        manpower.recruitment_per_day("ru_recruits_per_day_claim")
+
+
+def test_simulate_force_takes_one_to_ten_thousand_periods():
+    """Zero periods and 10,001 periods are refused; 10,000 is the largest table allowed."""
+    with pytest.raises(ValueError, match="periods must be more than zero"):
+        manpower.simulate_force(100, 0, 1, 0)
+    with pytest.raises(ValueError, match="periods must be at most 10,000"):
+        manpower.simulate_force(100, 10_001, 1, 0)
+    assert len(manpower.simulate_force(100, 10_000, 1, 0)) == 10_001  # row 0 is the start
+
+
+# ---------------------------------------------------------------- costs
+
+
+def test_a_contract_needs_some_months_and_an_exchange_rate():
+    """Zero months or zero roubles per dollar is a clear error, not a division by zero."""
+    with pytest.raises(ValueError, match="contract_months must be more than zero"):
+        costs.contract_usd_per_soldier_month(200_000, 400_000, 600_000, 0, 100)
+    with pytest.raises(ValueError, match="rub_per_usd must be more than zero"):
+        costs.contract_usd_per_soldier_month(200_000, 400_000, 600_000, 10, 0)
+
+
+# ---------------------------------------------------------------- uncertainty
+
+
+def test_interval_ends_are_inside_with_a_hair_of_rounding_room():
+    """The room is 1e-9 x the biggest of 1, |low| and |high|; a value that far out still counts."""
+    small = uncertainty.Interval(0, 0.5)  # room 1e-9 x 1
+    assert small.contains(0 - 1e-9)  # exactly on the low end minus the room
+    assert small.contains(0.5 + 1e-9)  # exactly on the high end plus the room
+    assert small.contains(0.5 + 0.8e-9)  # room from the 1, not from 0.5 (that would be 0.5e-9)
+    assert not small.contains(0.5 + 1.5e-9)  # room is 1e-9, not 2e-9
+    big = uncertainty.Interval(0, 2_000_000)  # room 1e-9 x 2,000,000 = 0.002
+    assert big.contains(2_000_000.001)
+    below = uncertainty.Interval(-2_000_000, 1)  # room from |low|: 0.002
+    assert below.contains(-2_000_000.001)
+
+
+def test_interval_contains_names_a_bad_value():
+    with pytest.raises(TypeError, match="value must be a number"):
+        uncertainty.Interval(1, 2).contains("1.5")
+
+
+def test_hedges_as_intervals_reads_each_kind_of_claim():
+    """A range, an 'at least' with no value, and the '-' shown for a claim without a hedge."""
+    table = uncertainty.hedges_as_intervals(
+        "nk_army_size", "men_fled_2022", "nk_soldiers_left"
+    ).set_index("claim")
+    assert table.loc["nk_army_size", "reads as"] == "1,000,000 to 2,000,000 troops"
+    assert table.loc["men_fled_2022", "low"] == 200_000  # its low end; it has no value
+    assert table.loc["men_fled_2022", "reads as"] == (
+        "at least 200,000 people, no upper limit given"
+    )
+    assert table.loc["nk_soldiers_left", "hedge"] == "-"
+    with pytest.raises(ValueError, match="at least one claim id"):
+        uncertainty.hedges_as_intervals()
+
+
+def test_histogram_with_one_bin_and_bad_edges():
+    """Two edges make one bin holding everything; equal edges and empty input are refused."""
+    counts, edges = uncertainty.histogram(np.array([0.5, 7.0]), np.array([0.0, 1.0]))
+    assert counts.tolist() == [100.0]
+    assert edges.tolist() == [0.0, 1.0]
+    with pytest.raises(ValueError, match="increasing order"):
+        uncertainty.histogram(np.array([0.5]), np.array([0.0, 1.0, 1.0]))
+    with pytest.raises(TypeError, match="results must be"):
+        uncertainty.histogram(np.array([]), np.array([0.0, 1.0]))
+    with pytest.raises(TypeError, match="edges must be"):
+        uncertainty.histogram(np.array([0.5]), np.array([]))
+
+
+def test_middle_range_needs_a_share_above_zero():
+    """A share of 0 would be the single middle value: refused, as the docstring says."""
+    with pytest.raises(ValueError, match="share must be more than zero"):
+        uncertainty.middle_range(np.array([1.0, 2.0, 3.0]), 0)
+    with pytest.raises(TypeError, match="results must be"):
+        uncertainty.middle_range(np.array([]), 0.9)
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def test_when_places_a_full_date_on_its_day_and_refuses_a_bad_one():
+    assert timeline._when("2024-10-16") == pd.Timestamp("2024-10-16")
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        timeline._when("2024-13")
+
+
+def test_resolve_settles_each_forecast_from_the_seeds():
+    """Called directly: forecast_outcomes() caches it, so the checks there run it only once.
+
+    More than 12,000 sent by 2025-09-30: Ukraine's 14,000 (the first total above 12,000);
+    casualties before 2025: the estimate of 2024-12-19; Russia admitted it on 2025-04-26,
+    not in 2024; 6,000 casualties by mid-2025 is more than half of 11,000; North Korea's own
+    figure, 350 killed, is not more than 1,000.
+    """
+    resolved = [timeline._resolve(f.key) for f in timeline.FORECASTS]
+    assert resolved == [
+        (1, "ukraine_total_14000"),
+        (1, "nk_casualties_2024_12"),
+        (0, "russia_confirms_2025_04_26"),
+        (1, "nk_casualties_2025_06"),
+        (0, "nk_killed_claimed_by_nk"),
+    ]
+    with pytest.raises(KeyError, match="no forecast"):
+        timeline._resolve("no_such_forecast")
+
+
+class _Fact:
+    def __init__(self, value: float | None = None, as_of: str = "2024-10") -> None:
+        self.value, self.as_of = value, as_of
+
+
+def _rows(*rows: tuple[str, str, float, str]) -> pd.DataFrame:
+    """A made-up timeline: (date, measure, value, fact_id) per row."""
+    frame = pd.DataFrame(rows, columns=["date", "measure", "value", "fact_id"])
+    frame["when"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _made_up_world(monkeypatch, facts: dict, totals: pd.DataFrame, casualties: pd.DataFrame):
+    monkeypatch.setattr(timeline, "fact", lambda id_: facts[id_])
+    monkeypatch.setattr(timeline, "deployment_totals", lambda: totals)
+    monkeypatch.setattr(timeline, "casualty_estimates", lambda: casualties)
+
+
+def test_resolve_at_the_boundaries(monkeypatch):
+    """Made-up figures exactly on each line: on the deadline counts, equal is not 'more than'."""
+    facts = {
+        "nis_decided_12000": _Fact(12_000),
+        "russia_confirms_2025_04_26": _Fact(as_of="2024-12-31"),  # on the last day of 2024
+        "nis_kursk_11000": _Fact(11_000),  # half: 5,500
+        "nk_killed_claimed_by_nk": _Fact(1_000),
+    }
+    totals = _rows(
+        ("2025-09-30", "total sent", 12_000, "exactly_12000_on_the_deadline"),
+        ("2025-10-01", "total sent", 20_000, "too_late"),
+    )
+    casualties = _rows(
+        ("2025-06-30", "casualties", 5_500, "exactly_half_on_the_deadline"),
+        ("2025-06-01", "killed", 9_000, "killed_not_casualties"),
+        ("2025-05-01", "casualties", 4_000, "above_a_third_only"),
+    )
+    _made_up_world(monkeypatch, facts, totals, casualties)
+    assert timeline._resolve("more_than_12000") == (0, "exactly_12000_on_the_deadline")
+    assert timeline._resolve("russia_admits_2024") == (1, "russia_confirms_2025_04_26")
+    assert timeline._resolve("half_casualties") == (0, "nk_casualties_2025_06")
+    assert timeline._resolve("nk_admits_1000") == (0, "nk_killed_claimed_by_nk")
+    facts["nk_killed_claimed_by_nk"] = _Fact(1_001)
+    assert timeline._resolve("nk_admits_1000") == (1, "nk_killed_claimed_by_nk")
+
+
+def test_resolve_names_the_first_total_above_12000(monkeypatch):
+    totals = _rows(
+        ("2025-01-01", "total sent", 13_000, "first_above"),
+        ("2025-02-01", "total sent", 14_000, "second_above"),
+    )
+    _made_up_world(monkeypatch, {"nis_decided_12000": _Fact(12_000)}, totals, _rows())
+    assert timeline._resolve("more_than_12000") == (1, "first_above")
+
+
+def test_by_keeps_rows_on_the_deadline():
+    rows = _rows(("2024-12-31", "casualties", 1, "on"), ("2025-01-01", "casualties", 2, "after"))
+    assert timeline._by(rows, "2024-12-31")["fact_id"].tolist() == ["on"]
+
+
+def test_timeline_table_shows_each_figure_and_a_plain_index():
+    table = timeline.timeline_table("casualties")
+    assert list(table.columns) == ["date", "what was reported", "figure", "kind", "source"]
+    assert list(table.index) == list(range(len(table)))
+    assert table["figure"].iloc[0] == "at least 1,100 casualties"
+    assert table["figure"].iloc[1] == "3,000 casualties"
+
+
+def test_brier_score_is_rounded_to_twelve_decimals():
+    """(0.0000003 - 0)^2 = 9e-14, which rounds to 0 at 12 decimals (1e-13 at 13)."""
+    assert timeline.brier_score([3e-7], [0]) == 0.0
+
+
+def test_brier_breakdown_names_the_bad_probability():
+    with pytest.raises(ValueError, match=r"probabilities\[0\] must be at most 1"):
+        timeline.brier_breakdown([1.5, 0.5, 0.5, 0.5, 0.5])
+
+
+def test_money_is_said_in_millions_billions_or_trillions_of_won():
+    """$1,000,000,000 is '$1 billion'; 1,005,000,001 / 1e9 = 1.005000001, which is 1.01."""
+    assert timeline._money(1_000_000_000, "USD") == "$1 billion"
+    assert timeline._money(1_005_000_001, "USD") == "$1.01 billion"
+    assert timeline._money(1_005_001, "USD") == "$1.01 million"
+    assert timeline._money(2_000_000_000, "USD per year") == "$2 billion per year"
+    assert timeline._money(5_000_000_000_000, "KRW") == "5 trillion won"
+
+
+def test_figure_of_a_fact_with_only_a_value():
+    assert timeline.figure_of("us_estimate_10000") == "10,000 troops"
+
+
+def test_article_forecasts_work_out_the_extra_soldiers_a_month():
+    """From the article's 10,000 (2024-10) to 13,000 (2025-09): 3,000 / 11 months = 273."""
+    table = timeline.article_forecasts()
+    assert list(table.columns)[:2] == ["claim", "the article said"]
+    later = table.set_index("claim")["what was reported later"]
+    assert "about 13,000 by 2025-09 (" in later["many_more_coming"]
+    assert "about 273 extra a month" in later["many_more_coming"]
+    assert "first casualty estimate 2024-12 (1,100)" in later["front_uncertain"]
+    assert "by 2025-06 " in later["front_uncertain"]
+    assert table.set_index("claim")["held_up"].to_dict() == {
+        "nk_soldiers_left": True,
+        "many_more_coming": True,
+        "front_uncertain": True,
+        "guard_duty_idea": False,
+        "language_barrier": True,
+        "big_gamble": None,
+    }
+
+
+def test_many_more_coming_needs_more_than_the_articles_number(monkeypatch):
+    """If the latest total were the article's own 10,000, 'many more' would not have held up."""
+    totals = _rows(("2025-09-02", "total sent", 10_000, "made_up_total"))
+    monkeypatch.setattr(timeline, "deployment_totals", lambda: totals)
+    held_up = timeline.article_forecasts().set_index("claim")["held_up"]
+    assert held_up["many_more_coming"] is False
+
+
+def test_left_per_mobilised_needs_someone_mobilised():
+    with pytest.raises(ValueError, match="mobilised must be more than zero"):
+        costs.left_per_mobilised(700_000, 0)
+
+
+def test_break_even_needs_a_russian_cost_above_zero():
+    with pytest.raises(ValueError, match="russian_usd_per_soldier_month must be more than zero"):
+        costs.break_even_effectiveness(2_400, 0)
+
+
+def test_weighted_scores_refuses_what_is_not_a_table_or_weights():
+    with pytest.raises(TypeError, match=r"scores must be a table \(DataFrame\), got str"):
+        costs.weighted_scores("scores", {"cash": 1})
+    with pytest.raises(TypeError, match="weights must be a dict"):
+        costs.weighted_scores(costs.DEFAULT_SCORES, {})
+    with pytest.raises(KeyError, match="criteria the scores do not have"):
+        costs.weighted_scores(costs.DEFAULT_SCORES, {"no such criterion": 1})
+
+
+def test_share_above_does_not_count_a_result_equal_to_the_threshold():
+    """Of 1 and 2, only 2 is above 1: half."""
+    assert uncertainty.share_above(np.array([1.0, 2.0]), 1) == 0.5
+
+
+def test_figure_text_for_each_kind_of_range():
+    """A low end only is 'at least'; a value inside a range is the value; trillions of won."""
+    assert timeline._figure_text(None, 200_000, None, "people") == "at least 200,000 people"
+    assert timeline._figure_text(1_200_000, 1_000_000, 2_000_000, "troops") == "1,200,000 troops"
+    assert timeline._figure_text(1_000_000, 1_000_000, 2_000_000, "troops") == "1,000,000 troops"
+    with pytest.raises(TypeError, match="unit must be text"):
+        timeline._figure_text(1, None, None, 5)
+    # 1,005,000,000,001 / 1e12 = 1.005000000001, which is 1.01 to three figures
+    assert timeline._money(1_005_000_000_001, "KRW") == "1.01 trillion won"
+    assert timeline._money(5_000_000_000_000, "KRW per year") == "5 trillion won per year"
+
+
+def test_months_between_takes_only_months_or_days():
+    """From 2024-10(-16) to 2025-09 is 11 months; a year alone is refused."""
+    assert timeline.months_between("2024-10-16", "2025-09") == 11
+    with pytest.raises(ValueError, match="start must be a date written YYYY-MM"):
+        timeline.months_between("2024", "2025-09")
+
+
+def test_article_forecasts_quote_the_article():
+    table = timeline.article_forecasts().set_index("claim")
+    assert table.loc["nk_soldiers_left", "the article said"] == claim("nk_soldiers_left").text
+
+
+def test_totals_and_casualties_are_numbered_from_zero_without_an_index_column():
+    for table in (timeline.deployment_totals(), timeline.casualty_estimates()):
+        assert "index" not in table.columns
+        assert list(table.index) == list(range(len(table)))

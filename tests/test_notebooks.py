@@ -48,6 +48,28 @@ def nb(request):
     return notebook
 
 
+MAX_WORDS = 2_300  # Markdown words in a lesson, worked solutions included
+
+
+def markdown_words(nb) -> int:
+    """Words a reader meets in the lesson's Markdown cells (tags and link targets left out)."""
+    text = re.sub(r"<[^>]+>", " ", markdown(nb))
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return len(re.findall(r"[^\s#*|>-]+", text))
+
+
+def test_markdown_words_counts_words_not_marks():
+    fake = read(PATHS[0])
+    fake.cells = [fake.cells[0]]
+    fake.cells[0].source = "## Two *words*\n\n| a | [b](c.ipynb) |\n|---|---|\n<q lang='nl'>d</q>"
+    assert markdown_words(fake) == 5  # Two, words, a, b, d
+
+
+def test_a_lesson_has_at_most_2300_words_of_markdown(nb):
+    words = markdown_words(nb)
+    assert words <= MAX_WORDS, f"{nb.stem}: {words} words of Markdown, at most {MAX_WORDS}"
+
+
 def test_opening_cell_has_title_audience_and_time(nb):
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# ")

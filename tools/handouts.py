@@ -224,6 +224,7 @@ READER_REWRITES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         r"Write down your own \1 for each statement\2.",
     ),
     (r"\bin the widget or a code cell\b", "in the notebook, in JupyterLab"),
+    (r"\bin a code cell or the widget\b", "in the notebook, in JupyterLab"),
 ]
 # The teacher's version: "Try the exercise first. Then click the button below ..." under a
 # solution's heading is about JupyterLab's collapsed heading; on paper the heading is enough.
@@ -234,7 +235,7 @@ CLICK_NOTE = re.compile(r"^[^\n]*\bclick\b[^\n]*$", re.I | re.M)
 # already) a student and a teacher version and an answer sheet; the guide a teacher version.
 LESSON_KINDS = ("student", "reading", "teacher", "worksheet", "answers")
 QUIZ_KINDS = ("student", "teacher", "answers")
-GLOSSARY_KINDS = ("student", "reading")
+GLOSSARY_KINDS = ("student", "reading", "teacher")  # every set links to it
 GUIDE_KINDS = ("teacher",)
 
 

@@ -62,7 +62,29 @@ EXCLUDED = (
 # Surviving mutants that may stay: "function: mutated line" (as mutmut shows the line after the
 # mutation, stripped) -> why no test can tell it from the original. Keyed by the line, not by the
 # mutant's number, which changes whenever the function is edited.
-EQUIVALENT: dict[str, str] = {}
+EQUIVALENT: dict[str, str] = {
+    'helpers.uncertainty._fmt: return f"{x:,.0f}" if abs(x) > 100 else f"{x:.3g}"': (
+        "Equivalent: at exactly 100 both formats print '100'."
+    ),
+    'helpers.uncertainty._fmt: return f"{x:,.0f}" if abs(x) >= 101 else f"{x:.3g}"': (
+        "Equivalent: from 100 to 101 both formats print the same whole number (100 or 101)."
+    ),
+    "helpers.uncertainty.histogram: clipped = np.clip(array, bins[0], bins[-2])": (
+        "Equivalent: the last bin runs from bins[-2] to bins[-1], both included, so a result "
+        "clipped to either edge is counted in it."
+    ),
+    'helpers.costs.contract_usd_per_soldier_month: require_number("rub_per_usd", rub_per_usd, ),': (
+        "Equivalent: money.rub_to_usd checks the same rate again (zero refused, same message)."
+    ),
+    'helpers.costs.contract_usd_per_soldier_month: require_number("rub_per_usd", rub_per_usd, '
+    "allow_zero=True),": (
+        "Equivalent: money.rub_to_usd checks the same rate again (zero refused, same message)."
+    ),
+    "helpers.timeline._figure_text: return _money(x, unit.split(None)[0])": (
+        "Equivalent for the course's units: words separated by single spaces, where split() "
+        "and split(' ') give the same first word."
+    ),
+}
 
 # Kinds of mutation that cannot change behaviour wherever they occur: (the line before, the line
 # after, as regular expressions) -> why.
@@ -71,6 +93,27 @@ EQUIVALENT_KINDS: tuple[tuple[str, str, str], ...] = (
         r"allow_zero=False",
         r"allow_zero=None",
         "Equivalent: `allow_zero` is only read as `not allow_zero`, and None is false like False.",
+    ),
+    (
+        r"zip\(probabilities, outcomes, strict=True\)",
+        r"zip\(probabilities, outcomes, (strict=(None|False))?\)",
+        "Equivalent: brier_score checks just before that both lists have the same length.",
+    ),
+    (
+        r'zip\(outcomes\["probability"\], outcomes\["outcome"\], strict=True\)',
+        r'outcomes\["outcome"\], (strict=(None|False))?\)',
+        "Equivalent: two columns of one table always have the same length.",
+    ),
+    (
+        r"zip\(FORECASTS, _outcomes\(\), strict=True\)",
+        r"zip\(FORECASTS, _outcomes\(\), (strict=(None|False))?\)",
+        "Equivalent: _outcomes() is built from FORECASTS, one entry per forecast.",
+    ),
+    (
+        r'pd\.Period\((start|end)\[:7\], "M"\)',
+        r"pd\.Period\((start|end)\[:7\], (None)?\)",
+        "Equivalent: pandas reads 'YYYY-MM' (the first 7 characters of a checked date) as a "
+        "month anyway.",
     ),
 )
 
@@ -215,8 +258,8 @@ def run_mutmut(names: list[str], jobs: int, minutes: float | None = None) -> boo
         print("out of time: stopping mutmut", flush=True)
         os.killpg(process.pid, signal.SIGINT)
         try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # mutmut 3.8.1 goes on after Ctrl-C: stop it
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         return False
@@ -295,6 +338,7 @@ def write_report(modules: list[str]) -> float:
             totals.update(counts)
             totals["run"] += run
         rows.append((f"`{path}`", run, counts, path in done))
+    totals["not checked"] = sum(1 for s in status.values() if s == "not checked")
     rows.append(("**all run**", totals["run"], totals, True))
 
     minutes = info.get("minutes")
@@ -307,7 +351,13 @@ def write_report(modules: list[str]) -> float:
         f"- mutmut {version('mutmut')}, Python {sys.version.split()[0]}, "
         f"{info.get('jobs', 1)} worker(s) (`--max-children`)",
         f"- Command: `{info.get('command', 'make mutants')}`"
-        + (f" ({minutes:.0f} minutes)" if minutes else ""),
+        + (f" ({minutes:.0f} minutes)" if minutes else "")
+        + (", stopped for time" if info.get("complete") is False else ""),
+        *(
+            f"- Then `python tools/mutants.py --again <{again['mutants']} mutants>` "
+            f"({again['minutes']:.0f} minutes{'' if again['complete'] else ', stopped for time'})"
+            for again in info.get("again", [])
+        ),
         f"- Modules: {', '.join(f'`{p}`' for p in modules)}",
         "- Not mutated (the chart drawing, tested by tests/test_chart_content.py): "
         + ", ".join(f"`{p}`" for p in EXCLUDED),
@@ -364,7 +414,18 @@ def main() -> None:
 
     modules = selected_modules(args.modules)
     if args.again:
-        run_mutmut(args.again, args.jobs)
+        start = time.monotonic()
+        complete = run_mutmut(args.again, args.jobs, args.stop_after)
+        if RUN_INFO.exists():  # the report lists the reruns after the first run
+            info = json.loads(RUN_INFO.read_text(encoding="utf-8"))
+            info.setdefault("again", []).append(
+                {
+                    "mutants": len(args.again),
+                    "minutes": (time.monotonic() - start) / 60,
+                    "complete": complete,
+                }
+            )
+            RUN_INFO.write_text(json.dumps(info, indent=1), encoding="utf-8")
     elif not args.report:
         if not args.keep:
             shutil.rmtree(MUTANTS, ignore_errors=True)  # a fresh copy of sources and tests
@@ -375,7 +436,7 @@ def main() -> None:
             "command": " ".join(["python tools/mutants.py", *sys.argv[1:]])
             if sys.argv[1:]
             else "make mutants",
-            "done": [],
+            "modules": [],
         }
         # One mutmut run over every chosen module: mutmut copies the sources and tests into
         # mutants/ when a run starts, so one run tests one snapshot of the working tree even if
@@ -383,7 +444,7 @@ def main() -> None:
         names = []
         for path in modules:
             names += mutants_to_run(path)
-            info["done"].append(path)
+            info["modules"].append(path)
         info["jobs"] = args.jobs
         print(f"--- {len(names)} mutants in {len(modules)} modules", flush=True)
         minutes = (

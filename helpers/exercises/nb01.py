@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from helpers.exercise_types import Exercise, Mistake
-from helpers.manpower import per_period, periods_sustained
-from helpers.money import payment_usd
 from helpers.sources import claim, claims
 
 KIND_LETTERS = {"reported fact": "a", "estimate": "b", "forecast": "c", "opinion": "d"}
@@ -68,56 +66,60 @@ EXERCISES = {
         working="'minstens' means 'at least'; it makes 1,200 a lower bound.",
     ),
     "1.4": Exercise(
-        question="What does Russia pay for 10,000 soldiers for one year, in US dollars?",
-        expected=lambda: payment_usd(_soldiers(), _pay(), 12),
+        question="What does Russia pay in fees for 10,000 soldiers for one year, in US dollars?",
+        expected=lambda: _soldiers() * _pay() * 12,
         unit="US dollars",
         hint="multiply soldiers x dollars per soldier per month x months (a year has 12 months).",
         mistakes=(
             Mistake(
-                lambda: payment_usd(_soldiers(), _pay(), 1),
+                lambda: _soldiers() * _pay(),
                 "that is one month's payment. How many months are in a year?",
             ),
         ),
-        well_done="ten thousand soldiers for a year bring in about a quarter of a billion dollars.",
+        well_done="a year of fees for 10,000 soldiers comes to about a quarter of a billion dollars.",
         working="soldiers x dollars per soldier per month x 12 months, with both numbers from the article.",
     ),
     "1.5": Exercise(
         question="At 1,200 a day, how many people does Russia lose in a 30-day month?",
-        expected=lambda: per_period(_losses(), 30),
+        expected=lambda: _losses() * 30,
         unit="people",
         hint="a daily rate times the number of days.",
         mistakes=(
-            Mistake(lambda: per_period(_losses(), 7), "that is a week. A month has about 30 days."),
-            Mistake(lambda: per_period(_losses(), 365), "that is a year. Use 30 days."),
+            Mistake(lambda: _losses() * 7, "that is a week. A month has about 30 days."),
+            Mistake(lambda: _losses() * 365, "that is a year. Use 30 days."),
         ),
-        well_done="36,000 a month: more than three times the 10,000 soldiers sent.",
+        well_done="36,000 reported casualties (killed and wounded) in a month: more than three times "
+        "the 10,000 soldiers sent.",
         working="1,200 a day x 30 days.",
     ),
     "1.6": Exercise(
-        question="How many groups of 10,000 soldiers would Russia need each month to replace "
-        "a 30-day month of losses at 1,200 a day?",
-        expected=lambda: per_period(_losses(), 30) / _soldiers(),
+        question="How many groups of 10,000 soldiers equal a 30-day month of reported casualties "
+        "at 1,200 a day?",
+        expected=lambda: _losses() * 30 / _soldiers(),
         unit="groups of 10,000",
         abs_tol=0.06,
-        hint="first work out a month of losses, then divide by 10,000.",
-        well_done="more than three groups a month, every month, just to stand still.",
-        working="a month of losses (1,200 x 30) divided by 10,000 soldiers per group.",
+        hint="first work out a month of reported casualties, then divide by 10,000.",
+        well_done="a month of reported casualties equals more than three groups of 10,000 "
+        "(a crude sum: it ignores Russia's own recruits and the wounded who return).",
+        working="a month of reported casualties (1,200 x 30) divided by 10,000 soldiers per group.",
     ),
     "1.7": Exercise(
-        question="How many days of Russian losses (at 1,200 a day) do 10,000 soldiers replace?",
-        expected=lambda: periods_sustained(_soldiers(), _losses()),
+        question="How many days of reported Russian casualties (at 1,200 a day) equal "
+        "10,000 arriving soldiers?",
+        expected=lambda: _soldiers() / _losses(),
         unit="days",
         abs_tol=0.06,
         sig_figs=1,  # the notebook says "about eight days"
-        hint="divide the soldiers by the losses per day. The answer is a small number of days.",
+        hint="divide the soldiers by the casualties per day. The answer is a small number of days.",
         mistakes=(
             Mistake(
                 lambda: _losses() / _soldiers(),
-                "you divided the other way round: losses per day / soldiers. "
-                "Soldiers / (losses per day) gives days.",
+                "you divided the other way round: casualties per day / soldiers. "
+                "Soldiers / (casualties per day) gives days.",
             ),
         ),
-        well_done="about eight days: a big-sounding deployment covers barely more than a week.",
-        working="soldiers / losses per day: a one-off stock divided by a daily flow gives days.",
+        well_done="about eight days: 10,000 arriving soldiers equal a little more than a week "
+        "of reported casualties.",
+        working="soldiers / casualties per day: a one-off number divided by a daily flow gives days.",
     ),
 }

@@ -106,8 +106,8 @@ EXERCISES = {
                 "you divided the other way round: payment / exports, not exports / payment.",
             ),
         ),
-        well_done="close to three quarters: troops would earn nearly as much as everything "
-        "North Korea officially sells abroad in a year.",
+        well_done="close to three quarters: a year of fees for 10,000 soldiers comes near to "
+        "everything North Korea officially sells abroad in a year.",
         working="10,000 soldiers x $2,000 x 12 months, divided by recorded exports in 2023, "
         "times 100.",
     ),
@@ -182,7 +182,7 @@ EXERCISES = {
         "(a) money for weapons (b) oil and gas (c) food aid (d) a place in a new world order",
         expected=lambda: [GAIN_LETTERS[g] for g in countable_gains()],
         kind="choices",
-        hint="look at the column 'a number we have' in the table above.",
+        hint="look at the column 'a number we have' in the table of gains above.",
         well_done="arms (an estimate from leaks) and food aid (tonnes of rice, not dollars). "
         "Oil, gas and standing in the world have no number yet.",
         working="the gains table lists a figure for arms deliveries (Friedrich Naumann Foundation, "
@@ -206,8 +206,8 @@ EXERCISES = {
                 "that is a year's pay. The question asks per month.",
             ),
         ),
-        well_done="a little over $2,000: Russia pays about the same for a North Korean soldier "
-        "as for its own, before bonuses.",
+        well_done="a little over $2,000: the fee Russia pays North Korea per soldier is close to "
+        "its own contract soldier's minimum pay, before bonuses.",
         working="204,000 roubles divided by 97.0121 roubles per dollar.",
     ),
 }

@@ -121,8 +121,8 @@ EXERCISES = {
         expected=lambda: _shrink(_losses(), _recruits_official()),
         unit="soldiers",
         rel_tol=0.02,
-        hint="the force changes each month by recruits - losses. Work out one month's change, "
-        "then twelve, or use simulate_force(...).",
+        hint="the force changes each month by recruits - losses. Work out one month's change "
+        "(a day's change x 30), then twelve of them.",
         mistakes=(
             Mistake(
                 lambda: _shrink(_losses(), 0),
@@ -139,13 +139,14 @@ EXERCISES = {
         "change the answer as long as the force does not run out.",
     ),
     "3.4": Exercise(
-        question="At the UK Defence Secretary's figure for October 2024 (1,354 a day), how many "
-        "days of losses do 10,000 soldiers replace?",
+        question="At the UK Defence Secretary's figure for October 2024 (1,354 casualties a day, "
+        "resting on Ukraine's General Staff reporting), 10,000 arrivals equal how many days of "
+        "reported casualties?",
         expected=lambda: periods_sustained(_soldiers(), fact("ukdi_losses_per_day_2024_10").value),
         unit="days",
         rel_tol=0.0,
         abs_tol=0.06,
-        hint="soldiers divided by losses per day. Use 1,354, not the article's 1,200.",
+        hint="arrivals divided by casualties per day. Use 1,354, not the article's 1,200.",
         mistakes=(
             Mistake(
                 lambda: periods_sustained(_soldiers(), _losses()),
@@ -160,11 +161,11 @@ EXERCISES = {
             ),
             Mistake(
                 lambda: fact("ukdi_losses_per_day_2024_10").value / _soldiers(),
-                "you divided the other way round: soldiers / (losses per day) gives days.",
+                "you divided the other way round: arrivals / (casualties per day) gives days.",
             ),
         ),
-        well_done="about a week: higher losses make the same 10,000 go less far.",
-        working="10,000 soldiers / 1,354 losses a day; compare 1,200 (article) and 1,500 "
+        well_done="about a week: the higher the daily figure, the fewer days 10,000 arrivals equal.",
+        working="10,000 arrivals / 1,354 casualties a day; compare 1,200 (article) and 1,500 "
         "(Radakin) for the same month.",
     ),
     "3.5": Exercise(
@@ -190,8 +191,8 @@ EXERCISES = {
                 "estimate, 700.",
             ),
         ),
-        well_done="one and a half times the whole first group of 10,000, every month, just to "
-        "stand still.",
+        well_done="one and a half times the whole first group of 10,000, every month, to match "
+        "the monthly gap between losses and recruits.",
         working="(losses per day - recruits per day) x 30 days: the break-even arrival rate.",
     ),
     "3.6": Exercise(
@@ -242,14 +243,15 @@ EXERCISES = {
                 "that uses 10,000 a month. Use the break-even number from exercise 3.5.",
             ),
         ),
-        well_done="well under a year: a flow that keeps Russia standing still would take a "
-        "tenth of North Korea's army within months.",
-        working="(0.1 x 1,280,000) / break-even arrivals per month from 4.5.",
+        well_done="well under a year: at that rate, the soldiers sent would add up to a tenth of "
+        "North Korea's active army in about 8.5 months.",
+        working="(0.1 x 1,280,000) / break-even arrivals per month from exercise 3.5.",
     ),
     "3.8": Exercise(
-        question="An intercepted plan put 3 Russian servicemen with every 30 North Korean "
-        "soldiers. If 10,000 North Koreans take over guard posts, one guard per post a Russian "
-        "held, how many Russian soldiers are freed for the front?",
+        question="A plan that Ukraine's military intelligence says it intercepted (one side's "
+        "claim) put 3 Russian servicemen with every 30 North Korean soldiers. If 10,000 North "
+        "Koreans take over guard posts, one guard per post a Russian held, how many Russian "
+        "soldiers are freed for the front?",
         expected=lambda: soldiers_freed_after_escorts(_soldiers(), _escorts_per_guard()),
         unit="soldiers",
         hint="each guard frees one Russian, but each group of 30 ties up 3 Russians: "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers.exercise_types import Exercise, Mistake
-from helpers.manpower import periods_sustained
 from helpers.sources import fact
 from helpers.uncertainty import (
     deployments_per_month,
@@ -31,7 +30,9 @@ def _ranges():
 def _days_range():
     r = _ranges()
     return interval_apply(
-        periods_sustained, soldiers=r["soldiers"], losses_per_period=r["losses_per_day"]
+        lambda soldiers, losses: soldiers / losses,
+        soldiers=r["soldiers"],
+        losses=r["losses_per_day"],
     )
 
 
@@ -76,7 +77,7 @@ EXERCISES = {
                 "lowest.",
             ),
         ),
-        well_done="the serious sources differ by about a third; the article's 'two million' is "
+        well_done="the three other sources differ by about a third; the article's 'two million' is "
         "far outside that.",
         working="Take the range of the three sources (CIA low end to the Reuters figure); the "
         "difference divided by the low end, times 100.",
@@ -102,8 +103,9 @@ EXERCISES = {
         "'official claim' in seeds/facts.csv. Kluge's figures are independent estimates.",
     ),
     "5.3": Exercise(
-        question="North Korea sent 10,000 to 12,000 soldiers; Russia lost 1,200 to 1,500 people "
-        "a day. What is the MOST days of losses the soldiers could replace?",
+        question="10,000 to 12,000 North Korean soldiers arrive; Russia's reported casualties "
+        "(killed and wounded) are 1,200 to 1,500 a day. What is the MOST days of casualties "
+        "the arrivals could equal?",
         expected=lambda: _days_range().high,
         unit="days",
         abs_tol=0.06,
@@ -120,7 +122,8 @@ EXERCISES = {
                 "that is the fewest days: the fewest soldiers against the highest losses.",
             ),
         ),
-        well_done="ten days at most: even the friendliest combination covers under two weeks.",
+        well_done="ten days at most: even the friendliest combination of ends equals under two "
+        "weeks of reported casualties.",
         working="The result is largest with the most soldiers (top of the soldiers range) "
         "divided by the fewest losses a day (bottom of the losses range). In a division the "
         "ends swap: high over low gives the high end.",

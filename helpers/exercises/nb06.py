@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers.exercise_types import Exercise, Mistake
-from helpers.manpower import periods_sustained
 from helpers.sources import claim, fact
 from helpers.timeline import article_forecasts, brier_score, deployment_totals, forecast_outcomes
 
@@ -69,29 +68,31 @@ EXERCISES = {
         "minus the article's 10,000.",
     ),
     "6.2": Exercise(
-        question="How many days of Russian losses, at the article's 1,200 a day, do those extra "
-        "soldiers replace?",
-        expected=lambda: periods_sustained(_extra(), claim("russia_losses_per_day").value),
+        question="The article put Russian casualties (killed and wounded) at at least 1,200 a "
+        "day. How many days of reported casualties at that rate do the extra soldiers of "
+        "exercise 6.1 equal?",
+        expected=lambda: _extra() / claim("russia_losses_per_day").value,
         unit="days",
         abs_tol=0.06,
-        hint="divide the extra soldiers by the losses per day, as in notebook 01.",
+        hint="divide the extra soldiers by the casualties per day, as in notebook 01.",
         mistakes=(
             Mistake(
                 lambda: claim("russia_losses_per_day").value / _extra(),
-                "you divided the other way round. Soldiers / (losses per day) gives days.",
+                "you divided the other way round. Soldiers / (casualties per day) gives days.",
             ),
             Mistake(
-                lambda: periods_sustained(_latest_total(), claim("russia_losses_per_day").value),
+                lambda: _latest_total() / claim("russia_losses_per_day").value,
                 "that uses all the soldiers sent. The question asks about the extra ones only.",
             ),
         ),
-        well_done="two and a half days: eleven months of reinforcements replaced a few days "
-        "of losses.",
-        working="extra soldiers (exercise 6.1) / 1,200 losses a day.",
+        well_done="two and a half days: eleven months of reinforcements equal a few days of "
+        "reported Russian casualties.",
+        working="extra soldiers (exercise 6.1) / 1,200 casualties (killed and wounded) a day.",
     ),
     "6.3": Exercise(
-        question="UK Defence Intelligence estimated more than 6,000 casualties among the first "
-        "wave of about 11,000. What share of the first wave is that, in percent?",
+        question="UK Defence Intelligence judged it highly likely that the first wave had more "
+        "than 6,000 casualties (killed and wounded) by June 2025. South Korea said about 11,000 "
+        "were moved to Kursk. What share of the first wave is 6,000, in percent?",
         expected=lambda: 100 * fact("nk_casualties_2025_06").value / fact("nis_kursk_11000").value,
         unit="percent",
         abs_tol=0.6,
@@ -106,7 +107,9 @@ EXERCISES = {
                 "you divided the other way round: casualties go on top.",
             ),
         ),
-        well_done="more than half of the first wave killed or wounded by mid-2025.",
+        well_done="about 55%. UK Defence Intelligence judged it 'highly likely' (80-90% in "
+        "British usage) that more than half of the first wave had been killed or wounded by "
+        "mid-2025.",
         working="UK Defence Intelligence's casualty figure (a lower bound) divided by the "
         "11,000 South Korea said were moved to Kursk, times 100.",
     ),
@@ -121,11 +124,11 @@ EXERCISES = {
         well_done="more soldiers came, they fought, and the language problem was real; the "
         "guard-duty idea did not describe the first wave.",
         working="from the scoring table: totals rose (a), casualties were reported from "
-        "December 2024 (b) and translators were planned (d); the first wave fought in Kursk "
-        "rather than guarding sites (not c).",
+        "December 2024 (b) and a plan released by Ukraine set out translators (d); the first "
+        "wave fought in Kursk rather than guarding sites (not c).",
     ),
     "6.5": Exercise(
-        question="A forecaster said 90%, 60%, 30%, 20% and 10% to the five forecasts. "
+        question="A forecaster said 0.9, 0.6, 0.3, 0.2 and 0.1 to the five forecasts. "
         "What is their Brier score?",
         expected=lambda: brier_score(list(SAMPLE_FORECASTER), _outcomes()),
         unit="Brier score (0 = perfect)",
@@ -145,7 +148,7 @@ EXERCISES = {
                 "you forgot to square the differences.",
             ),
         ),
-        well_done="better than the 50-50 guesser's 0.25, even though one forecast (20% for "
+        well_done="better than the 50-50 guesser's 0.25, even though one forecast (0.2 for "
         "something that happened) cost a lot.",
         working="squares of (0.9 - 1), (0.6 - 1), (0.3 - 0), (0.2 - 1), (0.1 - 0), averaged "
         "over the five forecasts.",

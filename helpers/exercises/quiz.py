@@ -108,7 +108,7 @@ EXERCISES = {
                 "later report of 11,000.",
             ),
         ),
-        well_done="a thousand extra soldiers add two million dollars a month.",
+        well_done="the fee for a thousand more soldiers is two million dollars a month.",
         working="11,000 soldiers x $2,000 per soldier per month x 1 month.",
     ),
     "0.2": Exercise(
@@ -160,8 +160,9 @@ EXERCISES = {
         "of that; the price of mobilisation is not in money but in unrest and emigration.",
     ),
     "0.4": Exercise(
-        question="UK Defence Intelligence counted 45,680 Russian casualties in the whole of "
-        "November 2024. November has 30 days. What is that per day, on average?",
+        question="UK Defence Intelligence reported 45,680 Russian casualties (killed and "
+        "wounded) in the whole of November 2024, a figure based on the count of Ukraine's "
+        "General Staff. November has 30 days. What is that per day, on average?",
         expected=lambda: _nov_total() / NOVEMBER_DAYS,
         unit="casualties per day",
         abs_tol=1,
@@ -201,8 +202,8 @@ EXERCISES = {
                 "you divided the other way round. Soldiers / (losses per day) gives days.",
             ),
         ),
-        well_done="about a week: 'at least 1,200' made the soldiers look like they would "
-        "last longer.",
+        well_done="about a week of reported casualties: 'at least 1,200' made 11,000 arrivals "
+        "look like more days.",
         working="11,000 soldiers / 1,500 a day. With the article's lower bound (1,200) the "
         "answer is over nine days: a lower bound for losses gives an upper bound for days.",
     ),
@@ -269,8 +270,8 @@ EXERCISES = {
                 "you used the article's 10,000. The estimate is about the 11,000 sent to Kursk.",
             ),
         ),
-        well_done="more than two in five: the 'gamble' Breuker spoke of, in numbers "
-        "(still an estimate, by South Korean intelligence).",
+        well_done="more than two in five of those sent killed or wounded, by South Korean "
+        "intelligence's estimate: the 'gamble' Breuker spoke of, for the soldiers themselves.",
         working="4,700 casualties / 11,000 soldiers x 100. Casualties include the wounded: "
         "the estimated dead were about 600.",
     ),

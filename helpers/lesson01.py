@@ -1,0 +1,99 @@
+"""Small helpers for notebook 01 (reading the article): tables ready to show, plain code.
+
+>>> claimed_total_by("2024-10")
+694950
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.sources import fact, table
+
+__all__ = [
+    "background_figures",
+    "claimed_total_by",
+    "uk_losses_per_day_2024",
+]
+
+
+def claimed_total_by(month: str) -> int:
+    """Russian casualties (killed and wounded) claimed by Ukraine's General Staff since
+    February 2022, added up to the end of ``month`` ("YYYY-MM"). One side's claims.
+
+    >>> claimed_total_by("2022-03")
+    17500
+    """
+    losses = table("russian_personnel_losses_monthly_ua_genstaff")
+    rows = losses[losses["month"] == month]
+    if len(rows) != 1:
+        raise KeyError(f"no month {month!r} in the losses table")
+    return int(rows["cumulative_end"].iloc[0])
+
+
+UK_MONTHS = {
+    "2024-06 (UK Defence Intelligence)": "ukdi_losses_per_day_2024_06",
+    "2024-07 (UK Defence Intelligence)": "ukdi_losses_per_day_2024_07",
+    "2024-08 (UK Defence Intelligence)": "ukdi_losses_per_day_2024_08",
+    "2024-09 (UK Defence Intelligence)": "ukdi_losses_per_day_2024_09",
+    "2024-10 (UK Defence Secretary)": "ukdi_losses_per_day_2024_10",
+    "2024-10 (UK Chief of the Defence Staff, 'about')": "radakin_losses_per_day_2024_10",
+}
+
+
+def uk_losses_per_day_2024() -> pd.DataFrame:
+    """British figures for Russian casualties (killed and wounded) per day, June-October
+    2024. All rest on Ukraine's General Staff's reporting.
+
+    >>> uk_losses_per_day_2024()["casualties per day"].tolist()
+    ['1,163', '1,140', '1,187', '1,271', '1,354', '1,500']
+    """
+    rows = []
+    for month, id_ in UK_MONTHS.items():
+        value = fact(id_).value
+        rows.append({"month (who said it)": month, "casualties per day": f"{value:,.0f}"})
+    return pd.DataFrame(rows).set_index("month (who said it)")
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """Rows of (what, number, who gives it and when, caveat); shows as a Markdown table."""
+
+    rows: tuple[tuple[str, str, str, str], ...]
+
+    def _repr_markdown_(self) -> str:
+        lines = ["| what | number | who gives it, when | caveat |", "|---|---|---|---|"]
+        for row in self.rows:
+            lines.append("| " + " | ".join(row) + " |")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return "\n".join(" | ".join(row) for row in self.rows)
+
+
+def background_figures() -> FigureTable:
+    """Casualty figures a reader could set beside the article, each with who gives it.
+
+    >>> background_figures().rows[0][1]
+    '694,950'
+    """
+    rows = [
+        (
+            "Russian casualties (killed and wounded), February 2022 to October 2024",
+            f"{claimed_total_by('2024-10'):,}",
+            "Ukraine's General Staff, 2024-10",
+            "One side's claims in a war",
+        )
+    ]
+    for id_, prefix in (
+        ("background_uk_russian_casualties_total_2024_10", "more than "),
+        ("background_ua_killed_2024_12", ""),
+        ("background_ua_wounded_2024_12", ""),
+    ):
+        f = fact(id_)
+        what = f.text.split(", UK Defence Intelligence")[0].split(", by Ukraine's")[0]
+        who = f"{f.citation.split(' (via')[0]}, {f.as_of}"
+        rows.append((what, f"{prefix}{f.value:,.0f}", who, f.caveat))
+    return FigureTable(tuple(rows))

@@ -1,0 +1,145 @@
+"""Ready tables for notebook 02 (incentives): each function returns a table to show as it is.
+
+Every table has a row label that means something (a source, a gain, an outcome), no row
+numbers, no internal ids, no empty cells, and numbers written with thousands separators.
+Values come from the seeds through ``helpers.sources.claim`` and ``fact``.
+
+>>> sources_table(ids=["krw_per_usd_oct2024"])["value"].tolist()
+['1,380']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.money import gains_table, payoff_table
+from helpers.sources import claim, fact
+
+__all__ = [
+    "claims_table",
+    "sources_table",
+    "economy_table",
+    "income_estimates_table",
+    "kida_table",
+    "gains_overview",
+    "payoff_overview",
+]
+
+NO_NUMBER = "–"
+
+
+def _shown(x: float | None) -> str:
+    """A number as a reader writes it: '1,380', '0.9', '97.0121'; a dash for none.
+
+    >>> _shown(40_900_000_000_000), _shown(0.9), _shown(97.0121), _shown(None)
+    ('40,900,000,000,000', '0.9', '97.0121', '–')
+    """
+    if x is None:
+        return NO_NUMBER
+    if float(x).is_integer():
+        return f"{x:,.0f}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def claims_table(ids: list[str]) -> pd.DataFrame:
+    """The article's claims with these ids: what is claimed, what kind of claim, on whose word.
+
+    >>> claims_table(ids=["cold_business"]).columns.tolist()
+    ['kind of claim', 'on whose authority']
+    """
+    rows = []
+    for id_ in ids:
+        c = claim(id_)
+        rows.append((c.text, c.kind, c.citation))
+    table = pd.DataFrame(
+        rows, columns=["claim (in English)", "kind of claim", "on whose authority"]
+    )
+    return table.set_index("claim (in English)")
+
+
+def sources_table(ids: list[str]) -> pd.DataFrame:
+    """Outside figures with these ids: each one's value, unit, source and caveat.
+
+    >>> sources_table(ids=["ru_min_pay_rub_reuters"]).loc[:, ["value", "unit"]].values.tolist()
+    [['204,000', 'RUB per month']]
+    """
+    rows = []
+    for id_ in ids:
+        f = fact(id_)
+        rows.append((f.text, _shown(f.value), f.unit, f.citation, f.caveat or NO_NUMBER))
+    table = pd.DataFrame(rows, columns=["what", "value", "unit", "source", "note"])
+    return table.set_index("what")
+
+
+def economy_table() -> pd.DataFrame:
+    """North Korea's exports and economy, in billions of dollars (GNI converted at 1,380 won).
+
+    >>> economy_table().loc["GNI, 2023 (Bank of Korea)", "billion dollars a year"]
+    '29.64'
+    """
+    # GNI is in won in the source: won / (won per dollar) = dollars
+    gni_usd = fact("nk_gni_2023_krw").value / fact("krw_per_usd_oct2024").value
+    rows = [
+        ("Exports, 2023 (recorded)", fact("nk_exports_2023_usd").value),
+        ("GDP, 2023 (CIA)", fact("nk_gdp_cia_2023_usd").value),
+        ("GNI, 2023 (Bank of Korea)", gni_usd),
+        ("GDP, 2024 (Bank of Korea, published 2025)", fact("nk_gdp_2024_usd").value),
+    ]
+    shown = [(what, f"{usd / 1e9:,.2f}") for what, usd in rows]
+    table = pd.DataFrame(shown, columns=["estimate", "billion dollars a year"])
+    return table.set_index("estimate")
+
+
+def income_estimates_table() -> pd.DataFrame:
+    """What the soldiers earn North Korea in a year, by source: low and high, in million dollars.
+
+    >>> income_estimates_table().loc["South Korean intelligence (NIS)"].iloc[1]
+    'no upper limit given'
+    """
+    yearly = claim("nk_soldiers_left").value * claim("pay_per_soldier_month").value * 12
+    nis = fact("nis_troop_income_per_year")
+    inss = fact("inss_troop_income_per_year")
+    rows = [
+        ("Our sum: 10,000 x 2,000 dollars x 12", yearly, yearly, "exact arithmetic"),
+        ("South Korean intelligence (NIS)", nis.low, None, "'more than': a lower bound"),
+        ("INSS analyst (scenarios)", inss.low, inss.high, "a range of scenarios"),
+    ]
+    shown = []
+    for who, low, high, kind in rows:
+        high_shown = "no upper limit given" if high is None else f"{high / 1e6:,.0f}"
+        shown.append((who, f"{low / 1e6:,.0f}", high_shown, kind))
+    columns = ["who", "low, million dollars a year", "high, million dollars a year", "kind"]
+    return pd.DataFrame(shown, columns=columns).set_index("who")
+
+
+def kida_table() -> pd.DataFrame:
+    """KIDA's estimate of all North Korea's gains from Russia, in won and in dollars at 1,380.
+
+    >>> kida_table().loc["Of which the troop dispatch", "trillion won"]
+    '0.4'
+    """
+    krw_per_usd = fact("krw_per_usd_oct2024").value
+    rows = []
+    for id_ in ["kida_total_gains_krw", "kida_munitions_krw", "kida_troops_krw"]:
+        f = fact(id_)
+        rows.append((f.text, _shown(f.value / 1e12), f"{f.value / krw_per_usd / 1e9:,.1f}"))
+    columns = ["what", "trillion won", "billion dollars (at 1,380 won)"]
+    return pd.DataFrame(rows, columns=columns).set_index("what")
+
+
+def gains_overview() -> pd.DataFrame:
+    """Breuker's other gains, one row per gain: can each be counted, and what would it need?
+
+    >>> gains_overview().index.tolist()[0]
+    'money for weapons and ammunition'
+    """
+    return gains_table().set_index("gain")
+
+
+def payoff_overview() -> pd.DataFrame:
+    """The gamble as a table, one row per thing that could happen.
+
+    >>> payoff_overview().columns.tolist()
+    ['for North Korea', 'for Russia', 'can it be counted?']
+    """
+    return payoff_table().set_index("what could happen")

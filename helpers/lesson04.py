@@ -1,0 +1,106 @@
+"""Ready tables and charts for notebook 04 (costs), so that its cells show only arithmetic.
+
+Every value is read from ``seeds/`` with ``helpers.sources``; the charts are those of
+``helpers.costs``, with the axes worded as lesson 04 words them (a share of tasks, and scores
+given as the Kremlin might see it).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import costs
+from helpers.sources import claims, fact
+
+__all__ = [
+    "article_claims",
+    "departures_table",
+    "score_table",
+    "draw_break_even",
+    "draw_weighted_scores",
+]
+
+TASK_SHARE_LABEL = "share of tasks taken on without Russian (our assumption)"
+SCORE_LABEL = "score as the Kremlin might see it (1 = worst, 5 = best)"
+
+
+def article_claims(ids: list) -> pd.DataFrame:
+    """The article's claims with these ids: what is said, who says it, and what kind of claim.
+
+    >>> article_claims(["sign_of_desperation"]).iloc[0]["kind"]
+    'opinion'
+    """
+    table = claims().set_index("id").loc[list(ids)]
+    return pd.DataFrame(
+        {"who says it": table["speaker"].to_list(), "kind": table["kind"].to_list()},
+        index=pd.Index(table["claim_en"].to_list(), name="claim"),
+    )
+
+
+def departures_table() -> pd.DataFrame:
+    """Men called up in 2022 and counts of people leaving Russia, each with its source.
+
+    >>> departures_table().loc["left Russia by 4 October: Forbes Russia's estimate", "figure"]
+    '700,000'
+    """
+    rows = [  # (what was counted, fact id, which of its numbers)
+        ("called up (the article; Shoigu)", "mobilised_2022_shoigu", "value"),
+        ("called up (Putin, November 2022)", "mobilised_2022_putin", "value"),
+        ("men who crossed the border, first four days", "left_russia_sep_21_24", "value"),
+        ("Russians entering Kazakhstan, two weeks", "kazakhstan_entered_2022", "value"),
+        ("... of whom had left Kazakhstan again", "kazakhstan_left_again_2022", "value"),
+        ("Russians entering Georgia, 13 days", "georgia_entered_2022", "value"),
+        ("left Russia by 4 October: low end of the sources", "left_russia_by_oct_4", "low"),
+        ("left Russia by 4 October: Forbes Russia's estimate", "left_russia_by_oct_4", "value"),
+        ("left Russia by 4 October: high end of the sources", "left_russia_by_oct_4", "high"),
+    ]
+    figures, sources = [], []
+    for _, fact_id, which in rows:
+        found = fact(fact_id)
+        figures.append(f"{getattr(found, which):,.0f}")
+        source = found.citation.rsplit(",", 1)[0]  # the source, without its date
+        sources.append(re.sub(r" \(via [^)]*\)", "", source))
+    return pd.DataFrame(
+        {"figure": figures, "source": sources},
+        index=pd.Index([label for label, _, _ in rows], name="what was counted"),
+    )
+
+
+def score_table(weights: dict) -> pd.DataFrame:
+    """Each option's weighted score with these weights, highest first, to two decimals.
+
+    >>> score_table({"cash": 1}).index[0]
+    'mobilisation'
+    """
+    result = costs.weighted_scores(costs.DEFAULT_SCORES, weights).round(2)
+    return pd.DataFrame(
+        {"weighted score": result.to_list()}, index=pd.Index(result.index, name="option")
+    )
+
+
+def draw_break_even(rub_per_usd=None, contract_months=costs.ASSUMED_CONTRACT_MONTHS) -> Figure:
+    """``costs.draw_break_even``, its x axis worded as a share of tasks.
+
+    >>> draw_break_even().axes[0].get_xlabel() == TASK_SHARE_LABEL
+    True
+    """
+    rate = fact("rub_per_usd_2024_10_16").value if rub_per_usd is None else rub_per_usd
+    fig = costs.draw_break_even(rate, contract_months)
+    ax = fig.axes[0]
+    ax.set_xlabel(TASK_SHARE_LABEL)
+    ax.set_ylabel("$ per month of full tasks")
+    return fig
+
+
+def draw_weighted_scores(weights: dict) -> Figure:
+    """``costs.draw_weighted_scores``, its x axis saying whose point of view the scores take.
+
+    >>> draw_weighted_scores(costs.EQUAL_WEIGHTS).axes[0].get_xlabel() == SCORE_LABEL
+    True
+    """
+    fig = costs.draw_weighted_scores(weights)
+    fig.axes[0].set_xlabel(SCORE_LABEL)
+    return fig
