@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.money import gains_table, payoff_table
+from helpers.money import gains_table, payoff_table, troop_income_estimates
 from helpers.sources import claim, fact
 
 __all__ = [
@@ -96,17 +96,10 @@ def income_estimates_table() -> pd.DataFrame:
     >>> income_estimates_table().loc["South Korean intelligence (NIS)"].iloc[1]
     'no upper limit given'
     """
-    yearly = claim("nk_soldiers_left").value * claim("pay_per_soldier_month").value * 12
-    nis = fact("nis_troop_income_per_year")
-    inss = fact("inss_troop_income_per_year")
-    rows = [
-        ("Our sum: 10,000 x 2,000 dollars x 12", yearly, yearly, "exact arithmetic"),
-        ("South Korean intelligence (NIS)", nis.low, None, "'more than': a lower bound"),
-        ("INSS analyst (scenarios)", inss.low, inss.high, "a range of scenarios"),
-    ]
+    estimates = troop_income_estimates()  # the rows, from helpers.money
     shown = []
-    for who, low, high, kind in rows:
-        high_shown = "no upper limit given" if high is None else f"{high / 1e6:,.0f}"
+    for who, low, high, kind in estimates.itertuples(index=False):
+        high_shown = "no upper limit given" if pd.isna(high) else f"{high / 1e6:,.0f}"
         shown.append((who, f"{low / 1e6:,.0f}", high_shown, kind))
     columns = ["who", "low, million dollars a year", "high, million dollars a year", "kind"]
     return pd.DataFrame(shown, columns=columns).set_index("who")

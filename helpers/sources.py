@@ -204,6 +204,19 @@ def _claim_citation(row: pd.Series) -> str:
     return f"{speaker}, citing {authority}"
 
 
+def _sourced(id_: str, row: pd.Series, **details: str) -> Sourced:
+    """A row of claims.csv or facts.csv as a ``Sourced``: its numbers, unit and words."""
+    return Sourced(
+        id=id_,
+        value=_number(row["value"]),
+        low=_number(row["low"]),
+        high=_number(row["high"]),
+        unit=row["unit"],
+        text=row["claim_en"],
+        **details,
+    )
+
+
 def claim(id: str) -> Sourced:
     """One claim of the article, with its Dutch words and who said it on whose authority.
 
@@ -216,13 +229,9 @@ def claim(id: str) -> Sourced:
     table_ = _claims_by_id()
     _require_id("claim", id, table_.index)
     row = table_.loc[id]
-    return Sourced(
-        id=id,
-        value=_number(row["value"]),
-        low=_number(row["low"]),
-        high=_number(row["high"]),
-        unit=row["unit"],
-        text=row["claim_en"],
+    return _sourced(
+        id,
+        row,
         citation=_short_citation(id),
         quote_nl=row["quote_nl"],
         kind=row["kind"],
@@ -240,13 +249,9 @@ def fact(id: str) -> Sourced:
     table_ = _facts_by_id()
     _require_id("fact", id, table_.index)
     row = table_.loc[id]
-    return Sourced(
-        id=id,
-        value=_number(row["value"]),
-        low=_number(row["low"]),
-        high=_number(row["high"]),
-        unit=row["unit"],
-        text=row["claim_en"],
+    return _sourced(
+        id,
+        row,
         citation=f"{row['source']}, {row['as_of']}",
         caveat=row["caveat"],
         as_of=row["as_of"],

@@ -439,6 +439,14 @@ def _check_ids(ids: object) -> tuple[str, ...]:
     return require_ids("ids", ids)  # a bare text is refused, not read letter by letter
 
 
+def _open_end(ax, rows, known, axis_end: float, arrow: str) -> None:
+    """A dotted line from the known end of a range to the axis' end, with an arrow at the known
+    end pointing the way the range is open ("at least": ">", "as many as": "<")."""
+    colour = style.PALETTE["vermillion"]
+    ax.hlines(rows, known, axis_end, color=colour, linestyles=":", linewidth=2)
+    ax.plot(known + 0.0, rows, linestyle="none", marker=arrow, markersize=11, color=colour)
+
+
 def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figure:
     """Chart: one row per source, a dot at its figure and a bar across its range.
 
@@ -475,40 +483,10 @@ def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figur
     bottom = np.nanmin(low.to_numpy(dtype=float))
     pad = 0.08 * (top - bottom or top)
     if open_ended.any():  # a dotted line to the axis' end and an arrow: no upper end given
-        ax.hlines(
-            rows[open_ended],
-            low[open_ended],
-            top + pad,
-            color=style.PALETTE["vermillion"],
-            linestyles=":",
-            linewidth=2,
-        )
-        ax.plot(
-            low[open_ended] + 0.0,
-            rows[open_ended],
-            linestyle="none",
-            marker=">",
-            markersize=11,
-            color=style.PALETTE["vermillion"],
-        )
+        _open_end(ax, rows[open_ended], low[open_ended], top + pad, ">")
     upper_only = (table["low"].isna() & table["high"].notna()).to_numpy()  # "as many as"
     if upper_only.any():  # a dotted line from the axis' start and an arrow pointing left
-        ax.hlines(
-            rows[upper_only],
-            bottom - pad,
-            high[upper_only],
-            color=style.PALETTE["vermillion"],
-            linestyles=":",
-            linewidth=2,
-        )
-        ax.plot(
-            high[upper_only] + 0.0,
-            rows[upper_only],
-            linestyle="none",
-            marker="<",
-            markersize=11,
-            color=style.PALETTE["vermillion"],
-        )
+        _open_end(ax, rows[upper_only], high[upper_only], bottom - pad, "<")
     ax.set_yticks(rows, table["who"])
     ax.grid(axis="y", visible=False)
     ax.set_xlim(bottom - pad, top + pad)
