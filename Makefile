@@ -1,5 +1,6 @@
 # A Cold Business Deal: the single entry point. Needs only Python 3.11+ to start.
 #   make lab        set up and open the course in JupyterLab
+#   make lab-nl     the same, in Dutch: the Dutch edition, JupyterLab's menus in Dutch
 #   make test       set up and run every test (what CI runs)
 #   make execute    re-run every notebook in place so stored outputs are fresh
 #   make student    rebuild the student edition student/ from notebooks/ (commit it)
@@ -11,11 +12,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-# The notebooks nbval runs: what is in notebooks/ and teacher/ (tests/test_course.py checks that
+# The notebooks nbval runs: what is in notebooks/ and teacher/, both editions (nl/: Dutch)
+# (tests/test_course.py checks that
 # this is exactly what course.toml lists).
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb))
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb teacher/*.ipynb notebooks/nl/*.ipynb teacher/nl/*.ipynb))
 
-.PHONY: setup lab test lint execute student readme handouts bench bench-browser clean
+.PHONY: setup lab lab-nl test lint execute student readme handouts bench bench-browser clean
 .PHONY: classroom classroom-publish classroom-remove-students classroom-bench
 
 setup: $(STAMP)
@@ -35,6 +37,16 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: setup
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/notebooks/01-reading-the-article.ipynb
+
+# The Dutch edition: JupyterLab's own settings for this session say "nl_NL" (a settings folder
+# under build/, so the English `make lab` keeps English menus).
+LAB_NL := build/lab-nl
+lab-nl: setup
+	@mkdir -p $(LAB_NL)/@jupyterlab/translation-extension
+	@cp tools/jupyterlab-dutch.json $(LAB_NL)/@jupyterlab/translation-extension/plugin.jupyterlab-settings
+	JUPYTERLAB_SETTINGS_DIR="$(CURDIR)/$(LAB_NL)" $(BIN)/jupyter lab $(ROOT_FLAG) \
+		--ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/notebooks/nl/01-het-artikel-lezen.ipynb
 
 lint: setup
 	$(BIN)/ruff check helpers tests tools deploy/jupyterhub_config.py benchmarks/classroom_bench.py

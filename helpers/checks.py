@@ -19,10 +19,19 @@ How a number is judged, in this order:
 ``c)`` or ``c.``. Nothing a student types makes ``check`` fail: odd input gets a friendly
 message, and the student's own text is shortened and never shown as Markdown.
 
+A number may also be typed as text, the English or the Dutch way (``"8,3"``, ``"1,200"``,
+``"1.200"``, ``"$ 2.000"``; ``helpers.language.parse_number``). In the Dutch edition
+``"1.200"`` is twelve hundred when the answer is a whole number (a count); where it could be
+1.2 as well, ``check`` asks which was meant instead of guessing. ``check("1.7", 8,3)`` (a
+decimal comma outside quotes, which Python reads as two numbers) is explained, not an error.
+Feedback is in the language in use (``helpers.language``; ``style.use(language="nl")``).
+
 >>> check("1.4", ...)
 Not answered yet: replace the ... with your answer, then run the cell again.
 >>> check("1.4", "lots")
 Not yet: I expected a number (like 12.5), but got the text 'lots'. Type the number without quotes.
+>>> check("1.7", "8,3")
+Correct: about eight days: 10,000 arriving soldiers equal a little more than a week of reported casualties.
 >>> check("1.7", 8)
 Correct: about eight days: 10,000 arriving soldiers equal a little more than a week of reported casualties.
 >>> check("1.1", "(C)").correct
@@ -43,6 +52,7 @@ from numbers import Complex, Real
 
 from helpers.exercise_types import Exercise, Mistake
 from helpers.exercises import EXERCISES
+from helpers.language import AmbiguousNumber, number_text, parse_number, tr
 from helpers.markdown import escape_dollars
 from helpers.seedfile import SeedError
 
@@ -59,7 +69,11 @@ __all__ = [
 CLOSE = 0.20  # "Close" means within 20 % of the answer (see the module docstring)
 MOST_FIGURES = 6  # roundings to 1 ... 6 significant figures are recognised
 ECHO_LENGTH = 40  # a student's text is quoted back at most this long
-NOT_ANSWERED = "Not answered yet: replace the ... with your answer, then run the cell again."
+
+
+def _not_yet(message: str) -> str:
+    """ "Not yet: " and a message, both in the language in use."""
+    return tr("Not yet: {message}").format(message=message)
 
 
 Wrongs = list[tuple[Mistake, float]]  # each known mistake, with the value it gives
@@ -141,15 +155,20 @@ def _find_exercise(question_id: object) -> Exercise | Feedback:
     """The exercise ``question_id`` names (spaces around it forgiven), or a friendly message."""
     if not isinstance(question_id, str):
         return Feedback(
-            False, 'Not yet: put the exercise number in quotes, like check("1.1", ...).'
+            False, tr('Not yet: put the exercise number in quotes, like check("1.1", ...).')
         )
     qid = question_id.strip()
     if qid in exercises():
         return exercises()[qid]
     nearest = difflib.get_close_matches(qid[:10], list(exercises()), n=1, cutoff=0.5)
-    suggestion = f"Did you mean '{nearest[0]}'?" if nearest else "Exercise numbers look like '1.1'."
+    suggestion = (
+        tr("Did you mean '{id}'?").format(id=nearest[0])
+        if nearest
+        else tr("Exercise numbers look like '1.1'.")
+    )
     shown = _quoted(qid)
-    return Feedback(False, f"Not yet: There is no exercise {shown}. {suggestion}", shown)
+    message = tr("There is no exercise {shown}.").format(shown=shown)
+    return Feedback(False, _not_yet(f"{message} {suggestion}"), shown)
 
 
 # ---------------------------------------------------------------- numbers
@@ -163,31 +182,56 @@ def _plain(answer: object) -> object:
     return answer
 
 
-def _as_number(answer: object) -> float | Feedback:
-    """The answer as an ordinary float, or a friendly message saying why it is not one."""
+def _as_number(answer: object, whole: bool = False) -> float | Feedback:
+    """The answer as an ordinary float, or a friendly message saying why it is not one.
+
+    ``whole``: the expected answer is a whole number, so typed text like "1.200" is a count.
+    """
     if isinstance(answer, bool):
-        return Feedback(False, "Not yet: I expected a number, but got True or False.")
+        return Feedback(False, _not_yet(tr("I expected a number, but got True or False.")))
     if isinstance(answer, str):
-        shown = _quoted(answer)
-        return Feedback(
-            False,
-            f"Not yet: I expected a number (like 12.5), but got the text {shown}. "
-            "Type the number without quotes.",
-            shown,
-        )
+        return _typed_number(answer, whole)
     if isinstance(answer, (list, tuple, set, frozenset, dict)) or hasattr(answer, "shape"):
-        return Feedback(False, "Not yet: I expected one number, but got a collection of things.")
+        return Feedback(
+            False, _not_yet(tr("I expected one number, but got a collection of things."))
+        )
     if isinstance(answer, Complex) and not isinstance(answer, Real):
-        return Feedback(False, "Not yet: I expected an ordinary number, not a complex number.")
+        return Feedback(False, _not_yet(tr("I expected an ordinary number, not a complex number.")))
     if not isinstance(answer, (Real, Decimal)):
         kind = type(answer).__name__
-        return Feedback(False, f"Not yet: I expected a number, but got {kind}.", kind)
+        message = tr("I expected a number, but got {kind}.").format(kind=kind)
+        return Feedback(False, _not_yet(message), kind)
     value = _to_float(answer)
     if not math.isfinite(value):
-        return Feedback(
-            False, "Not yet: I expected an ordinary number, but got NaN, infinity or a huge number."
-        )
+        message = tr("I expected an ordinary number, but got NaN, infinity or a huge number.")
+        return Feedback(False, _not_yet(message))
     return value
+
+
+def _typed_number(answer: str, whole: bool) -> float | Feedback:
+    """A number typed as text ("8,3", "1.200", "$ 2,000"), or a message asking what was meant."""
+    shown = _quoted(answer)
+    try:
+        return parse_number(answer, whole=whole)
+    except AmbiguousNumber as ambiguous:
+        big, small = ambiguous.readings
+        message = tr(
+            "{shown} can mean {big} or {small}. Type the number without quotes and without a "
+            "separator for thousands, like {big_python} or {small_python}."
+        ).format(
+            shown=shown,
+            big=number_text(f"{big:,.0f}"),
+            small=number_text(f"{small:g}"),
+            big_python=f"{big:.0f}",
+            small_python=f"{small:g}",
+        )
+        return Feedback(False, _not_yet(message), shown)
+    except ValueError:
+        message = tr(
+            "I expected a number (like 12.5), but got the text {shown}. "
+            "Type the number without quotes."
+        ).format(shown=shown)
+        return Feedback(False, _not_yet(message), shown)
 
 
 def _to_float(number: Real | Decimal) -> float:
@@ -236,29 +280,31 @@ def _near_miss(value: float, target: float, wrongs: Wrongs, exercise: Exercise) 
     candidates = [(None, target), *wrongs]
     near = [(abs(value - t), m) for m, t in candidates if abs(value - t) <= CLOSE * abs(t)]
     if not near:
-        return Feedback(False, f"Not yet: {exercise.hint}")
+        return Feedback(False, _not_yet(tr(exercise.hint)))
     _, mistake = min(near, key=lambda pair: pair[0])
     if mistake is not None:
-        return Feedback(False, f"Not yet: {mistake.says}")
+        return Feedback(False, _not_yet(tr(mistake.says)))
     figures = max(2, exercise.sig_figs)
     return Feedback(
         False,
-        "Close: check your rounding. Round to the nearest, only at the end, and keep at least "
-        f"{figures} significant figures. If you did, check the numbers you used.",
+        tr(
+            "Close: check your rounding. Round to the nearest, only at the end, and keep at "
+            "least {figures} significant figures. If you did, check the numbers you used."
+        ).format(figures=figures),
     )
 
 
 def _check_number(answer: object, exercise: Exercise) -> Feedback:
-    value = _as_number(answer)
+    target = float(exercise.expected())  # type: ignore[arg-type]
+    value = _as_number(answer, whole=target.is_integer())
     if isinstance(value, Feedback):
         return value
-    target = float(exercise.expected())  # type: ignore[arg-type]
     if _within_tolerance(value, target, exercise):
         return _correct(exercise)
     wrongs = [(m, float(m.answer())) for m in exercise.mistakes]  # type: ignore[arg-type]
     mistake = _matching_mistake(value, wrongs, exercise)
     if mistake is not None:
-        return Feedback(False, f"Not yet: {mistake.says}")
+        return Feedback(False, _not_yet(tr(mistake.says)))
     if _is_rounding(value, target, exercise.sig_figs):
         return _correct(exercise)
     return _near_miss(value, target, wrongs, exercise)
@@ -282,38 +328,49 @@ def _normalise_choice(answer: object) -> str | None:
 def _check_choice(answer: object, exercise: Exercise) -> Feedback:
     given = _normalise_choice(answer)
     if given is None:
-        return Feedback(False, "Not yet: answer with one letter or word in quotes, like 'b'.")
+        return Feedback(False, _not_yet(tr("answer with one letter or word in quotes, like 'b'.")))
     if given == _normalise_choice(exercise.expected()):
         return _correct(exercise)
     for mistake in exercise.mistakes:
         if given == _normalise_choice(mistake.answer()):
-            return Feedback(False, f"Not yet: {mistake.says}")
+            return Feedback(False, _not_yet(tr(mistake.says)))
     options = _options(exercise)
     if options and given not in options:
         shown = _quoted(str(answer))
         letters = ", ".join(options)
-        return Feedback(False, f"Not yet: {shown} is not one of the letters {letters}.", shown)
-    return Feedback(False, f"Not yet: {exercise.hint}")
+        message = tr("{shown} is not one of the letters {letters}.")
+        return Feedback(False, _not_yet(message.format(shown=shown, letters=letters)), shown)
+    return Feedback(False, _not_yet(tr(exercise.hint)))
 
 
 def _check_choices(answer: object, exercise: Exercise) -> Feedback:
     if not isinstance(answer, (list, tuple, set, frozenset)):
-        return Feedback(False, "Not yet: answer with a list of letters, like ['a', 'c'].")
+        return Feedback(False, _not_yet(tr("answer with a list of letters, like ['a', 'c'].")))
     given = {_normalise_choice(a) for a in answer}
     options = _options(exercise)
     if None in given or (options and not given <= set(options)):
-        wanted = f"one of the letters {', '.join(options)}" if options else "a letter"
-        return Feedback(False, f"Not yet: every item of your list should be {wanted}, in quotes.")
+        wanted = (
+            tr("one of the letters {letters}").format(letters=", ".join(options))
+            if options
+            else tr("a letter")
+        )
+        message = tr("every item of your list should be {wanted}, in quotes.")
+        return Feedback(False, _not_yet(message.format(wanted=wanted)))
     if given == {_normalise_choice(a) for a in exercise.expected()}:  # type: ignore[union-attr]
         return _correct(exercise)
-    return Feedback(False, f"Not yet: {exercise.hint}")
+    return Feedback(False, _not_yet(tr(exercise.hint)))
 
 
 # ---------------------------------------------------------------- check
 
 
 def _correct(exercise: Exercise) -> Feedback:
-    return Feedback(True, f"Correct: {exercise.well_done or 'well done.'}")
+    return Feedback(
+        True,
+        tr("Correct: {message}").format(
+            message=tr(exercise.well_done) if exercise.well_done else tr("well done.")
+        ),
+    )
 
 
 def _judge(question_id: object, answer: object) -> Feedback:
@@ -322,7 +379,10 @@ def _judge(question_id: object, answer: object) -> Feedback:
         return exercise
     answer = _plain(answer)
     if answer is Ellipsis or answer is None:
-        return Feedback(False, NOT_ANSWERED)
+        return Feedback(
+            False,
+            tr("Not answered yet: replace the ... with your answer, then run the cell again."),
+        )
     if exercise.kind == "number":
         return _check_number(answer, exercise)
     if exercise.kind == "choice":
@@ -330,24 +390,50 @@ def _judge(question_id: object, answer: object) -> Feedback:
     return _check_choices(answer, exercise)
 
 
-def check(question_id: str, answer: object) -> Feedback:
+def check(question_id: str, answer: object = None, *more: object) -> Feedback:
     """Say whether ``answer`` answers exercise ``question_id``; give a hint if not.
 
     Numbers may be rounded sensibly (see the module docstring). Anything that is not an
     answer (``...``, text where a number is due, a mistyped id) gets a friendly message.
+    ``more`` catches a number typed with a comma outside quotes (``8,3``), which Python
+    reads as two answers.
 
     >>> check("1.4", 240_000_000)
     Correct: a year of fees for 10,000 soldiers comes to about a quarter of a billion dollars.
     >>> check("1.4", 240_000)
     Not yet: multiply soldiers x dollars per soldier per month x months (a year has 12 months).
+    >>> check("1.7", 8,3)
+    Not yet: Python read 8,3 as separate numbers: 8 and 3. In Python a decimal is written with a point (8.3) and a big number without separators (1200).
     """
+    if more:
+        return _split_number(answer, more)
     try:
         return _judge(question_id, answer)
     except SeedError as error:  # the course's data is damaged: say so, not "your answer"
-        return Feedback(
-            False,
+        message = tr(
             "The course's data could not be read, so this answer cannot be checked. "
-            f"Tell your teacher: {error}",
+            "Tell your teacher: {error}"
         )
+        return Feedback(False, message.format(error=error))
     except Exception:  # a last resort: an object that breaks when read must not stop the lesson
-        return Feedback(False, "Not yet: I could not read that answer. Type a number or a letter.")
+        try:
+            return Feedback(
+                False, _not_yet(tr("I could not read that answer. Type a number or a letter."))
+            )
+        except Exception:  # even the words could not be read (a damaged catalogue)
+            return Feedback(False, "Not yet: I could not read that answer.")
+
+
+def _split_number(answer: object, more: tuple[object, ...]) -> Feedback:
+    """What to say when a comma outside quotes split one number into several answers."""
+    parts = [answer, *more]
+    try:
+        shown = ",".join(str(part) for part in parts)[:ECHO_LENGTH]
+        listed = tr(" and ").join(str(part) for part in parts)[: 2 * ECHO_LENGTH]
+    except Exception:  # an object that breaks when read
+        shown, listed = "...", "..."
+    message = tr(
+        "Python read {shown} as separate numbers: {listed}. In Python a decimal is written "
+        "with a point (8.3) and a big number without separators (1200)."
+    ).format(shown=shown, listed=listed)
+    return Feedback(False, _not_yet(message), shown)

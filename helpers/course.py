@@ -9,6 +9,13 @@ edition, the tests) is made from this one, so adding a notebook is one entry in 
 'manpower'
 >>> quiz().file
 'notebooks/quiz.ipynb'
+
+The Dutch edition is the same course in other words: each entry's ``[lesson.nl]`` (or
+``[quiz.nl]``, ...) table gives its Dutch file, title and question (and a lesson's strand);
+numbers, times and exercises are shared.
+
+>>> load(language="nl").lessons[2].file
+'notebooks/nl/03-rekenen-met-mankracht.ipynb'
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ __all__ = [
     "glossary",
     "guide",
     "readme_table",
+    "editions",
+    "LANGUAGES",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +53,8 @@ LESSON_FIELDS = {
     "exercises": int,
 }
 OTHER_FIELDS = {"file": str, "title": str, "question": str, "minutes": int}
+LANGUAGES = ("en", "nl")  # English is the entry itself; every other has a table in each entry
+TRANSLATED = ("file", "title", "strand", "question")  # what a language's table gives
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,8 @@ class Notebook:
     number: str = ""  # "01" ... for a lesson; "" for the quiz and the guide
     strand: str = ""
     exercises: int = 0  # the least number of checked exercises a lesson must have
+    language: str = "en"
+    english: str = ""  # the English twin's file (for an English notebook: its own file)
 
     @property
     def path(self) -> Path:
@@ -76,6 +89,7 @@ class Notebook:
 @dataclass(frozen=True)
 class Course:
     title: str
+    language: str
     lessons: tuple[Notebook, ...]
     quiz: Notebook
     glossary: Notebook
@@ -90,9 +104,11 @@ class Course:
         return [*self.lessons, self.quiz, self.glossary]
 
 
-def _entry(where: str, entry: object, fields: dict[str, type]) -> dict:
+def _entry(where: str, entry: object, fields: dict[str, type], language: str = "en") -> dict:
     if not isinstance(entry, dict):
         raise ValueError(f"course.toml: {where} must be a table of fields, got {entry!r}")
+    entry = dict(entry)
+    translations = {code: entry.pop(code) for code in LANGUAGES[1:] if code in entry}
     missing = [name for name in fields if name not in entry]
     unknown = [name for name in entry if name not in fields]
     if missing or unknown:
@@ -106,17 +122,35 @@ def _entry(where: str, entry: object, fields: dict[str, type]) -> dict:
                 f"course.toml: {where}, field {name!r} must be a {kind.__name__}, "
                 f"got {entry[name]!r}"
             )
-    return entry
+    entry["english"] = entry["file"]
+    if language == "en":
+        return entry
+    wanted = {name: str for name in TRANSLATED if name in fields}
+    if language not in translations:
+        raise ValueError(f"course.toml: {where} has no [{language}] table (fields {list(wanted)})")
+    words = translations[language]
+    if not isinstance(words, dict) or set(words) != set(wanted):
+        raise ValueError(
+            f"course.toml: {where}'s [{language}] table must have exactly the fields "
+            f"{list(wanted)}, got {words!r}"
+        )
+    for name in wanted:
+        if not isinstance(words[name], str) or not words[name]:
+            raise ValueError(f"course.toml: {where}'s [{language}] {name} must be text")
+    return {**entry, **words, "language": language}
 
 
-def parse(text: str) -> Course:
-    """A course from the text of a manifest; a clear error names any wrong entry.
+def parse(text: str, language: str = "en") -> Course:
+    """A course from the text of a manifest, in one language; a clear error names any wrong
+    entry.
 
     >>> parse('title = "x"\\n[[lesson]]\\nnumber = "1"').lessons
     Traceback (most recent call last):
     ...
     ValueError: course.toml: lesson 1 is missing ['file', 'title', 'strand', 'question', 'minutes', 'exercises'] / has unknown []; the fields are ['number', 'file', 'title', 'strand', 'question', 'minutes', 'exercises']
     """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {list(LANGUAGES)}, got {language!r}")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -125,7 +159,7 @@ def parse(text: str) -> Course:
         raise ValueError("course.toml needs at least one [[lesson]] entry")
     found = []
     for k, entry in enumerate(data["lesson"], start=1):
-        found.append(Notebook(**_entry(f"lesson {k}", entry, LESSON_FIELDS)))
+        found.append(Notebook(**_entry(f"lesson {k}", entry, LESSON_FIELDS, language)))
     numbers = [lesson.number for lesson in found]
     expected = [f"{k:02d}" for k in range(1, len(found) + 1)]
     if numbers != expected:
@@ -138,23 +172,30 @@ def parse(text: str) -> Course:
     for part in ("quiz", "glossary", "guide"):
         if part not in data:
             raise ValueError(f"course.toml needs a [{part}] entry")
+    titles = {"en": data.get("title", ""), **data.get("titles", {})}
     return Course(
-        title=str(data.get("title", "")),
+        title=str(titles.get(language, titles["en"])),
+        language=language,
         lessons=tuple(found),
-        quiz=Notebook(**_entry("[quiz]", data["quiz"], OTHER_FIELDS)),
-        glossary=Notebook(**_entry("[glossary]", data["glossary"], OTHER_FIELDS)),
-        guide=Notebook(**_entry("[guide]", data["guide"], OTHER_FIELDS)),
+        quiz=Notebook(**_entry("[quiz]", data["quiz"], OTHER_FIELDS, language)),
+        glossary=Notebook(**_entry("[glossary]", data["glossary"], OTHER_FIELDS, language)),
+        guide=Notebook(**_entry("[guide]", data["guide"], OTHER_FIELDS, language)),
     )
 
 
 @cache
-def load(path: Path = MANIFEST) -> Course:
-    """The course as ``course.toml`` lists it."""
+def load(path: Path = MANIFEST, language: str = "en") -> Course:
+    """The course as ``course.toml`` lists it, in ``language`` ("en" or "nl")."""
     if not path.is_file():
         raise FileNotFoundError(
             f"{path} is missing: the course's list of notebooks lives there (see CONTRIBUTING.md)"
         )
-    return parse(path.read_text(encoding="utf-8"))
+    return parse(path.read_text(encoding="utf-8"), language)
+
+
+def editions(path: Path = MANIFEST) -> list[Course]:
+    """The course in each of its languages: English first."""
+    return [load(path, code) for code in LANGUAGES]
 
 
 def lessons() -> list[Notebook]:

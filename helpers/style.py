@@ -24,6 +24,9 @@ from IPython import get_ipython
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
+
+from helpers.language import language, number, number_text, set_language, tr
 
 __all__ = [
     "PALETTE",
@@ -91,13 +94,19 @@ RC: dict[str, object] = {
 _TABLES_SET: set[int] = set()  # the IPython shells whose table display use() has set
 
 
-def use() -> None:
+def use(language: str | None = None) -> None:
     """Apply the course's look to every chart drawn after this call.
+
+    ``language``: ``"en"`` or ``"nl"``, the language of everything the helpers show from
+    now on (text, numbers, months); a notebook's setup cell names it. ``None`` keeps the
+    language in use.
 
     >>> use()
     >>> mpl.rcParams["font.size"]
     12.0
     """
+    if language is not None:
+        set_language(language)
     mpl.rcParams.update(RC)
     # A dollar sign in a table is money, not maths: keep JupyterLab's MathJax off tables.
     pd.set_option("display.html.use_mathjax", False)
@@ -132,8 +141,8 @@ def table_number(x: float) -> str:
     if x != x:  # NaN: pandas shows its own marker
         return "NaN"
     if float(x).is_integer() or abs(x) >= 100:
-        return f"{x:,.0f}"
-    return f"{x:,.3g}"
+        return number(x)
+    return number_text(f"{x:,.3g}")
 
 
 def svg_text(fig: Figure) -> str:
@@ -226,7 +235,23 @@ def figure(
     # charts of labels) and date axes still get their own.
     for ax in fig.axes:
         ax.locator_params(nbins=5, steps=[1, 2, 5, 10])
+        if language() != "en":
+            # Tick labels as the language writes numbers (1.000 and 0,5 in Dutch). A chart
+            # that sets its own labels (categories, dates) replaces this.
+            ax.xaxis.set_major_formatter(FuncFormatter(tick_label))
+            ax.yaxis.set_major_formatter(FuncFormatter(tick_label))
     return fig, axes
+
+
+def tick_label(x: float, position: int | None = None) -> str:
+    """An axis tick's number in the language in use: up to 4 significant decimals, no
+    trailing zeros.
+
+    >>> tick_label(2500.0), tick_label(0.25)
+    ('2,500', '0.25')
+    """
+    text = f"{x:,.4f}".rstrip("0").rstrip(".")
+    return number_text("0" if text in ("-0", "") else text)
 
 
 def add_source(fig: Figure, text: str, width: int = 104) -> Text:
@@ -337,16 +362,24 @@ def chart_source_line(*ids: str, note: str = "") -> str:
     article: list[str] = []
     for id_ in ids:
         name, who = short_citation(id_)
-        parts += [n for n in name.split("; ") if n not in parts]  # 'Reuters; The Moscow Times'
+        # 'Reuters; The Moscow Times': each name in the language in use
+        parts += [n for n in (tr(n) for n in name.split("; ")) if n not in parts]
+        who = _who(who)
         if who and who not in article:
             article.append(who)
     if article:
-        from helpers.sources import ARTICLE_CITATION
-
-        parts[parts.index(ARTICLE_CITATION)] += f" ({'; '.join(article)})"
-    label = "Source" if len(parts) == 1 else "Sources"
+        parts[parts.index(tr("BNR Nieuwsradio, Oct 2024"))] += f" ({'; '.join(article)})"
+    label = tr("Source") if len(parts) == 1 else tr("Sources")
     line = f"{label}: " + "; ".join(parts) + "."
     return f"{line} {note.strip()}" if note.strip() else line
+
+
+def _who(who: str) -> str:
+    """Whom the article cites (from ``short_citation``), in the language in use."""
+    speaker, citing, authority = who.partition(", citing ")
+    if citing:
+        return tr("{speaker}, citing {authority}").format(speaker=speaker, authority=tr(authority))
+    return tr(who)
 
 
 def label_end(ax: Axes, x: float, y: float, text: str, color: str = GREY) -> None:

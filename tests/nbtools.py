@@ -12,6 +12,7 @@ from helpers import course
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 COURSE = course.load()  # course.toml: the one list of notebooks
+EDITIONS = course.editions()  # the same course in English and in Dutch
 
 # The lessons, in story order, with the least number of exercises each must have.
 SERIES: dict[str, int] = {lesson.name: lesson.exercises for lesson in COURSE.lessons}
@@ -22,18 +23,39 @@ def notebook_paths() -> list[Path]:
     return [lesson.path for lesson in COURSE.lessons if lesson.path.exists()]
 
 
-def course_paths(*, for_students: bool = False) -> list[Path]:
-    """Every notebook ``course.toml`` lists that exists: lessons, quiz, teacher guide.
+def course_paths(*, for_students: bool = False, language: str | None = None) -> list[Path]:
+    """Every notebook ``course.toml`` lists that exists: lessons, quiz, glossary, teacher guide,
+    in both editions (``language``: only that one).
 
-    ``for_students=True``: only what a student gets (the lessons and the quiz).
+    ``for_students=True``: only what a student gets (the lessons, the quiz and the glossary).
     """
-    notebooks = COURSE.for_students() if for_students else COURSE.notebooks()
-    return [nb.path for nb in notebooks if nb.path.exists()]
+    paths = []
+    for edition in EDITIONS:
+        if language in (None, edition.language):
+            notebooks = edition.for_students() if for_students else edition.notebooks()
+            paths += [nb.path for nb in notebooks if nb.path.exists()]
+    return paths
 
 
-def student_paths() -> list[Path]:
-    """The student edition: ``student/`` copies of the lessons and the quiz."""
-    return [ROOT / "student" / Path(nb.file).name for nb in COURSE.for_students()]
+def language_of(path: Path) -> str:
+    """The edition a notebook belongs to: "nl" for ``notebooks/nl/...``, else "en"."""
+    return "nl" if path.parent.name == "nl" else "en"
+
+
+def twins() -> list[tuple[Path, Path]]:
+    """Each English notebook with its Dutch twin, as ``course.toml`` pairs them."""
+    english, dutch = EDITIONS
+    return [
+        (en.path, nl.path) for en, nl in zip(english.notebooks(), dutch.notebooks(), strict=True)
+    ]
+
+
+def student_paths(language: str | None = None) -> list[Path]:
+    """The student edition: ``student/`` (and ``student/nl/``) copies of what students get."""
+    return [
+        ROOT / "student" / path.relative_to(NOTEBOOK_DIR)
+        for path in course_paths(for_students=True, language=language)
+    ]
 
 
 def series_complete() -> bool:

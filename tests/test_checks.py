@@ -632,7 +632,7 @@ def test_things_that_are_not_one_number_say_what_they_are():
         ([[8.3]], "collection"),
         (8.3 + 0j, "complex"),
         (b"8.3", "bytes"),
-        ("8.3", "without quotes"),
+        ("8.3 days", "without quotes"),
         (np.True_, "True or False"),
         (Decimal("NaN"), "NaN"),
         (Decimal("sNaN"), "NaN"),

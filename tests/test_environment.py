@@ -25,12 +25,22 @@ def _conda() -> dict:
 
 
 def _conda_deps() -> dict[str, str]:
+    """What environment.yml installs: conda packages, and PyPI-only ones in its pip section."""
     deps = {}
     for spec in _conda()["dependencies"]:
         if isinstance(spec, str) and spec not in ("pip",):
             name, version = re.fullmatch(r"([A-Za-z0-9_.-]+)=([\d.]+)(?:\.\*)?", spec).groups()
             deps[name.lower()] = version
+    for spec in _pip_section()[1:]:
+        name, version = re.fullmatch(r"([A-Za-z0-9_.-]+)==([\d.]+)(?:\.\*)?", spec).groups()
+        deps[name.lower()] = version
     return deps
+
+
+def _pip_section() -> list[str]:
+    sections = [d["pip"] for d in _conda()["dependencies"] if isinstance(d, dict)]
+    assert len(sections) == 1, "environment.yml should have one pip section"
+    return sections[0]
 
 
 def test_same_dependencies_and_versions():
@@ -42,11 +52,17 @@ def test_same_dependencies_and_versions():
 
 
 def test_conda_installs_the_project_itself_with_pip():
-    pip_sections = [d["pip"] for d in _conda()["dependencies"] if isinstance(d, dict)]
-    assert pip_sections == [["-e ."]]
+    assert _pip_section()[0] == "-e ."
     assert _conda()["channels"] == ["conda-forge"]
 
 
 def test_course_packages_are_the_ones_the_user_asked_for():
-    assert set(_pip_deps()) == {"jupyterlab", "pandas", "matplotlib", "ipywidgets"}
+    # The four the user asked for, and JupyterLab's Dutch menus for the Dutch edition.
+    assert set(_pip_deps()) == {
+        "jupyterlab",
+        "pandas",
+        "matplotlib",
+        "ipywidgets",
+        "jupyterlab-language-pack-nl-nl",
+    }
     assert _pip_deps()["jupyterlab"] == "4" and _pip_deps()["ipywidgets"] == "8"

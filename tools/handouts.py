@@ -76,13 +76,14 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
-from helpers import course
+from helpers import course, language
+from helpers.language import tr
 from helpers.markdown import ANY_DOLLAR
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = Path(__file__).resolve().parent / "handout_template"
 DEFAULT_OUT = ROOT / "build" / "handouts"
-COURSE = "A Cold Business Deal"
+COURSE = "A Cold Business Deal"  # the English name; course_name() gives it in the language in use
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless",
@@ -96,48 +97,82 @@ CHROMIUM_FLAGS = [
 ]
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-WIDGET_NOTE = (
-    "Interactive in JupyterLab: open the notebook and move the sliders to redraw this chart."
-)
-WIDGET_MISSING = (
-    "Interactive in JupyterLab: this widget has no stored drawing here. "
-    "Open the notebook in JupyterLab and run it to see it."
-)
 
-# kind -> (label for the banner, sentence about it, cell tags removed)
-VERSIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "student": (
-        "Student handout",
-        "Exercises come without answers: write yours on the answer lines, "
-        "or work them out in JupyterLab.",
-        ("solution", "teacher-note"),
-    ),
-    "reading": (
-        "Reading version",
-        "How to read this: the notebook's argument on paper, in words, tables and charts, "
-        "without the code that produced them. Read it from top to bottom. The exercises are "
-        "questions for you: work them out on paper (a calculator helps) and write your answer "
-        "on the line. The live charts and the answer checks are in the notebook, in JupyterLab.",
-        ("solution", "teacher-note"),
-    ),
-    "teacher": (
-        "Teacher's version: contains the answers",
-        "Worked solutions are marked WORKED SOLUTION, each with its answer, and notes for the "
-        "teacher TEACHER NOTE. Do not hand this version to students.",
-        (),
-    ),
-    "worksheet": (
-        "Worksheet",
-        "The lesson's exercises on paper: the numbers each one needs, a line for the answer and "
-        "room for your working. Use it with the notebook on screen or with the reading version.",
-        ("solution", "teacher-note"),
-    ),
-    "answers": (
-        "Answer sheet: for the teacher",
-        "The answers to one lesson's exercises on one page. Do not hand it to students.",
-        (),
-    ),
+
+def course_name() -> str:
+    """The course's name in the language in use ("A Cold Business Deal", "Kil zakendoen")."""
+    return course.load(language=language.language()).title
+
+
+def widget_note() -> str:
+    return tr(
+        "Interactive in JupyterLab: open the notebook and move the sliders to redraw this chart."
+    )
+
+
+def widget_missing() -> str:
+    return tr(
+        "Interactive in JupyterLab: this widget has no stored drawing here. "
+        "Open the notebook in JupyterLab and run it to see it."
+    )
+
+
+# kind -> the cell tags its version removes
+REMOVED: dict[str, tuple[str, ...]] = {
+    "student": ("solution", "teacher-note"),
+    "reading": ("solution", "teacher-note"),
+    "teacher": (),
+    "worksheet": ("solution", "teacher-note"),
+    "answers": (),
 }
+
+
+def versions(kind: str) -> tuple[str, str, tuple[str, ...]]:
+    """A kind of handout: (label for the banner, sentence about it, cell tags removed), in
+    the language in use."""
+    words = {
+        "student": (
+            tr("Student handout"),
+            tr(
+                "Exercises come without answers: write yours on the answer lines, "
+                "or work them out in JupyterLab."
+            ),
+        ),
+        "reading": (
+            tr("Reading version"),
+            tr(
+                "How to read this: the notebook's argument on paper, in words, tables and "
+                "charts, without the code that produced them. Read it from top to bottom. The "
+                "exercises are questions for you: work them out on paper (a calculator helps) "
+                "and write your answer on the line. The live charts and the answer checks are "
+                "in the notebook, in JupyterLab."
+            ),
+        ),
+        "teacher": (
+            tr("Teacher's version: contains the answers"),
+            tr(
+                "Worked solutions are marked WORKED SOLUTION, each with its answer, and notes "
+                "for the teacher TEACHER NOTE. Do not hand this version to students."
+            ),
+        ),
+        "worksheet": (
+            tr("Worksheet"),
+            tr(
+                "The lesson's exercises on paper: the numbers each one needs, a line for the "
+                "answer and room for your working. Use it with the notebook on screen or with "
+                "the reading version."
+            ),
+        ),
+        "answers": (
+            tr("Answer sheet: for the teacher"),
+            tr("The answers to one lesson's exercises on one page. Do not hand it to students."),
+        ),
+    }
+    label, about = words[kind]
+    return label, about, REMOVED[kind]
+
+
+VERSIONS = tuple(REMOVED)  # the kinds of handout
 # Where each kind is written: folder, and what follows the notebook's name.
 PLACES: dict[str, tuple[str, str]] = {
     "student": ("student", ""),
@@ -169,24 +204,40 @@ ANSWER_LINE = re.compile(r"^[ \t]*answer_(\d+)_(\d+)[ \t]*=[ \t]*\.\.\.[ \t]*(?:
 # The cell that checks it: its output is feedback for whoever ran it, meaningless on paper.
 CHECK_CELL = re.compile(r"""\s*check\(\s*["'][^"']*["']""")
 # Feedback from ``check`` in any output ("✓ **Correct:** ...", "Not yet: ...").
-FEEDBACK = re.compile(r"^[\W_]*(?:Correct|Not yet|Not answered yet)\b\s*\**:", re.M)
-EXERCISE_HEADING = re.compile(r"^#{1,6}\s*(Exercise|Question)\s+\d+\.\d+", re.M | re.I)
-# The notebooks' "*How to use this notebook:* run each grey code cell ..." paragraph.
-HOW_TO_USE = re.compile(r"^[ \t]*\*How to use this notebook:?\*:?.*?(?=\n[ \t]*\n|\Z)", re.M | re.S)
-HOW_TO = {
-    "student": (
-        "*How to use this handout:* read it from top to bottom. The grey boxes are the "
-        "notebook's code where it works out a number, each followed by what it printed; "
-        "charts, tables and quotations appear without the code that made them. Write your "
-        "answer to each exercise on its answer line, with the unit. In JupyterLab you can "
-        "type your answers into the notebook and have them checked."
-    ),
-    "worksheet": (
-        "*How to use this worksheet:* work each question out on paper or with a calculator, "
-        "and write the answer on its answer line, with the unit."
-    ),
-    "reading": "",  # the banner opens the reading version with "How to read this"
-}
+# (and in Dutch: "Goed", "Nog niet", "Nog niet beantwoord").
+FEEDBACK = re.compile(
+    r"^[\W_]*(?:Correct|Not yet|Not answered yet|Goed|Nog niet|Nog niet beantwoord)\b\s*\**:",
+    re.M,
+)
+EXERCISE_HEADING = re.compile(
+    r"^#{1,6}\s*(Exercise|Question|Opdracht|Vraag)\s+\d+\.\d+", re.M | re.I
+)
+# The notebooks' "*How to use this notebook:* run each grey code cell ..." paragraph (Dutch:
+# "*Zo gebruik je dit notebook:*").
+HOW_TO_USE = re.compile(
+    r"^[ \t]*\*(?:How to use this notebook|Zo gebruik je dit notebook):?\*:?.*?(?=\n[ \t]*\n|\Z)",
+    re.M | re.S,
+)
+
+
+def how_to(kind: str) -> str:
+    """What replaces the notebook's "How to use this notebook" paragraph on paper."""
+    if kind == "student":
+        return tr(
+            "*How to use this handout:* read it from top to bottom. The grey boxes are the "
+            "notebook's code where it works out a number, each followed by what it printed; "
+            "charts, tables and quotations appear without the code that made them. Write your "
+            "answer to each exercise on its answer line, with the unit. In JupyterLab you can "
+            "type your answers into the notebook and have them checked."
+        )
+    if kind == "worksheet":
+        return tr(
+            "*How to use this worksheet:* work each question out on paper or with a "
+            "calculator, and write the answer on its answer line, with the unit."
+        )
+    return ""  # the banner opens the reading version with "How to read this"
+
+
 # A code span, or one character of a sentence that is not its end: code may hold dots.
 _SENTENCE = r"(?:`[^`\n]*`|[^.?!`\n])"
 # The reading version shows no code: rewrite what sends the reader to it, in this order.
@@ -228,7 +279,7 @@ READER_REWRITES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
 ]
 # The teacher's version: "Try the exercise first. Then click the button below ..." under a
 # solution's heading is about JupyterLab's collapsed heading; on paper the heading is enough.
-CLICK_NOTE = re.compile(r"^[^\n]*\bclick\b[^\n]*$", re.I | re.M)
+CLICK_NOTE = re.compile(r"^[^\n]*\b(?:click|klik)\b[^\n]*$", re.I | re.M)
 
 
 # What each notebook gets: a lesson every kind; the quiz (its student version is a worksheet
@@ -245,6 +296,7 @@ class Source:
 
     path: Path
     kinds: tuple[str, ...]
+    language: str = "en"  # the edition: its words, and where its handouts go
     title: str = ""
     minutes: int | None = None
     time: str = ""  # for the index: "about 60 min"
@@ -278,11 +330,13 @@ class Source:
 # ---------------------------------------------------------------- finding notebooks
 
 
-def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Source]:
-    """The lessons, the quiz and the teacher guide, as ``root/course.toml`` lists them, each
-    with the versions it gets and its title and time for the index (a listed notebook that is
-    not there yet is left out)."""
-    listed = course.load(root / "course.toml")
+def find_sources(
+    root: Path = ROOT, only: list[Path] | None = None, language: str = "en"
+) -> list[Source]:
+    """The lessons, the quiz and the teacher guide of one edition, as ``root/course.toml``
+    lists them, each with the versions it gets and its title and time for the index (a
+    listed notebook that is not there yet is left out)."""
+    listed = course.load(root / "course.toml", language)
     wanted = (
         [(nb, LESSON_KINDS) for nb in listed.lessons]
         + [(listed.quiz, QUIZ_KINDS)]
@@ -293,9 +347,10 @@ def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Sour
         Source(
             root / nb.file,
             kinds,
+            language=language,
             title=nb.heading.removeprefix("# "),
             minutes=nb.minutes,
-            time=f"about {nb.minutes} min",
+            time=ABOUT[language].format(minutes=nb.minutes, rest=""),
         )
         for nb, kinds in wanted
         if (root / nb.file).exists()
@@ -304,6 +359,14 @@ def find_sources(root: Path = ROOT, only: list[Path] | None = None) -> list[Sour
         wanted = {p.resolve() for p in only}
         sources = [s for s in sources if s.path.resolve() in wanted]
     return sources
+
+
+# "about 60 min" in the index, from the title cell's "**Time:** about 60 minutes" (Dutch:
+# "**Tijd:** ongeveer 60 minuten").
+ABOUT = {"en": "about {minutes} min{rest}", "nl": "ongeveer {minutes} min{rest}"}
+TIME_LINE = re.compile(
+    r"\*\*(?:Time|Tijd):?\*\*:?\s*(?:about\s+|ongeveer\s+)?(\d+)\s*min(?:ute|uut|uten)?s?([^;.\n]*)"
+)
 
 
 def title_and_minutes(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, int | None]:
@@ -317,7 +380,7 @@ def title_and_minutes(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, in
             if heading:
                 title = re.sub(r"[*_`]", "", heading.group(1)).strip()
         if minutes is None:
-            time_line = re.search(r"\*\*Time:?\*\*:?\s*(?:about\s+)?(\d+)", cell.source)
+            time_line = TIME_LINE.search(cell.source)
             if time_line:
                 minutes = int(time_line.group(1))
         if title and minutes is not None:
@@ -352,11 +415,9 @@ def _execute(path: Path, timeout: int) -> nbformat.NotebookNode:
 def time_label(nb: nbformat.NotebookNode) -> str:
     """The title cell's time for the index: "about 60 min", "about 20 min to read sections 1-6"."""
     for cell in nb.cells:
-        found = re.search(
-            r"\*\*Time:?\*\*:?\s*(?:about\s+)?(\d+)\s*min(?:ute)?s?([^;.\n]*)", cell.source
-        )
+        found = TIME_LINE.search(cell.source)
         if cell.cell_type == "markdown" and found:
-            return f"about {found[1]} min{found[2].rstrip()}"
+            return ABOUT[language.language()].format(minutes=found[1], rest=found[2].rstrip())
     return ""
 
 
@@ -371,6 +432,7 @@ def build_one(
 ) -> Source:
     """Execute (or read) one notebook and write its HTML versions; runs in a worker process."""
     start = time.perf_counter()
+    language.set_language(source.language)  # a worker process: the edition's words
     try:
         nb = _execute(source.path, timeout) if execute else nbformat.read(source.path, 4)
         source.seconds = time.perf_counter() - start
@@ -517,9 +579,9 @@ def static_widgets(nb: nbformat.NotebookNode) -> int:
             controls, stored = widget_parts(view.get("model_id", ""), state)
             stored = [o for o in stored if o.get("output_type") != "stream" or o.get("text")]
             if not stored:
-                new_outputs.append(_note_output(WIDGET_MISSING))
+                new_outputs.append(_note_output(widget_missing()))
                 continue
-            note = WIDGET_NOTE
+            note = widget_note()
             if controls:
                 note += " Shown here at the default values: " + "; ".join(controls) + "."
             new_outputs.append(_note_output(note))
@@ -592,11 +654,12 @@ def exporter() -> HTMLExporter:
 
 
 def exercise_units() -> dict[str, str]:
-    """Exercise id -> its unit ("US dollars"), from ``helpers.checks``; {} where it fails."""
+    """Exercise id -> its unit ("US dollars"), from ``helpers.checks``, in the language in use;
+    {} where it fails."""
     try:
         from helpers.checks import exercises
 
-        return {key: exercise.unit for key, exercise in exercises().items()}
+        return {key: tr(exercise.unit) for key, exercise in exercises().items()}
     except Exception as error:  # an answer line without its unit is still an answer line
         print(f"Answer lines without units: helpers.checks failed ({error})", flush=True)
         return {}
@@ -636,9 +699,10 @@ def is_feedback(output: dict) -> bool:
 def answer_line(exercise: str, unit: str, word: str = "exercise") -> str:
     """A printed line to write an answer on, as a Markdown cell's (one-line) HTML block."""
     unit_html = f'<span class="handout-answer-unit">{html.escape(unit)}</span>' if unit else ""
+    label = tr("Your answer ({word} {exercise}):").format(word=word, exercise=exercise)
     return (
         f'<div class="handout-answer" data-exercise="{html.escape(exercise)}">'
-        f'<span class="handout-answer-label">Your answer ({word} {html.escape(exercise)}):</span>'
+        f'<span class="handout-answer-label">{html.escape(label)}</span>'
         f'<span class="handout-answer-fill"><span class="handout-answer-blank"></span>'
         f"{unit_html}</span></div>"
     )
@@ -660,14 +724,14 @@ def on_paper(nb: nbformat.NotebookNode, kind: str, units: dict[str, str], worksh
     has its "How to read this" in the banner), and the reading version's pointers to code
     are rewritten.
     """
-    how_to = HOW_TO["worksheet" if worksheet and kind == "student" else kind]
-    word = "exercise"
+    how_to_paper = how_to("worksheet" if worksheet and kind == "student" else kind)
+    word = tr("exercise")
     cells = []
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for heading in EXERCISE_HEADING.finditer(cell.source):
                 word = heading.group(1).lower()
-            source = HOW_TO_USE.sub(how_to, cell.source, count=1)
+            source = HOW_TO_USE.sub(how_to_paper, cell.source, count=1)
             cell.source = for_readers(source) if kind == "reading" else source
             cells.append(cell)
             continue
@@ -707,9 +771,11 @@ def label_solutions(nb: nbformat.NotebookNode) -> None:
 # the handouts leave that block out of the visible text (the alt text carries it).
 CHART_TYPES = ("image/svg+xml", "image/png")
 # In the notebooks the description sits closed under the chart, for a screen reader or a
-# curious student: <details><summary>Chart description</summary> ... </details>.
+# curious student: <details><summary>Chart description</summary> ... </details> (Dutch:
+# "Beschrijving van de grafiek").
 DESCRIPTION = re.compile(
-    r"\A\s*(?:<details>\s*<summary>Chart description</summary>\s*(.*?)\s*</details>[ \t]*"
+    r"\A\s*(?:<details>\s*<summary>(?:Chart description|Beschrijving van de grafiek)</summary>"
+    r"\s*(.*?)\s*</details>[ \t]*"
     r"(?:\n[ \t]*\n|\n?\Z)"
     r"|\*\*Chart description:?\*\*:?[ \t]*(.*?)[ \t]*(?:\n[ \t]*\n|\Z))",
     re.S,
@@ -718,8 +784,6 @@ PNG_DPI = 100  # helpers.style: figure.dpi of the stored PNG charts
 SMALLEST_PT = 9  # helpers.style: the smallest chart text (the source line), for a PNG
 PHONE_TEXT_PX = 9  # on a narrow screen a chart is never shrunk below this for its smallest text
 PHONE_WIDTH_PX = 340  # the text column of a 390-pixel phone
-CHART_HINT = "Wider than your screen: swipe sideways to see the whole chart."
-TABLE_HINT = "Wide table: swipe sideways to see every column."
 
 
 def plain_text(markdown: str) -> str:
@@ -754,9 +818,10 @@ def chart_html(mime: str, data: str, alt: str) -> str:
     min_width = min(round(width), round(width * PHONE_TEXT_PX / smallest + 0.5))
     if mime == "image/svg+xml":
         data = base64.b64encode(data.encode("utf-8")).decode("ascii")
+    chart_hint = tr("Wider than your screen: swipe sideways to see the whole chart.")
     return (
         f'<figure class="handout-chart handout-frame" style="--chart-min-width: {min_width}px">'
-        f'<p class="handout-scroll-hint" aria-hidden="true">{CHART_HINT}</p>'
+        f'<p class="handout-scroll-hint" aria-hidden="true">{chart_hint}</p>'
         f'<img src="data:{mime};base64,{"".join(data.split())}" alt="{html.escape(alt)}" '
         f'width="{round(width)}" height="{round(height)}" data-smallest-text="{smallest:.2f}">'
         "</figure>"
@@ -788,9 +853,13 @@ def describe_charts(nb: nbformat.NotebookNode) -> int:
                 below.source = below.source[found.end() :].strip("\n")
         if not alt:
             above = cells[n - 1].source if n and cells[n - 1].cell_type == "markdown" else ""
-            question = re.search(r"\*\*Question:?\*\*:?\s*(.+?)(?:\n\s*\n|\Z)", above, re.S)
-            alt = "A chart. " + plain_text(
-                question.group(1) if question else "See the text around it."
+            question = re.search(
+                r"\*\*(?:Question|Vraag):?\*\*:?\s*(.+?)(?:\n\s*\n|\Z)", above, re.S
+            )
+            alt = (
+                tr("A chart.")
+                + " "
+                + plain_text(question.group(1) if question else tr("See the text around it."))
             )
         for output in charts:
             data = output["data"]
@@ -870,7 +939,9 @@ def show_answers(nb: nbformat.NotebookNode, answers: dict[str, tuple[str, float 
                 text = html.escape(answers[qid][0])
                 cells.append(
                     nbformat.v4.new_markdown_cell(
-                        f'<p class="handout-key">Answer to {qid}: <strong>{text}</strong></p>',
+                        '<p class="handout-key">'
+                        + tr("Answer to {exercise}:").format(exercise=qid)
+                        + f" <strong>{text}</strong></p>",
                         metadata={"tags": ["solution"]},
                     )
                 )
@@ -897,7 +968,7 @@ def version(
     copy = nbformat.from_dict(json.loads(json.dumps(nb)))
     tags = TagRemovePreprocessor(
         enabled=True,
-        remove_cell_tags=set(VERSIONS[kind][2]),
+        remove_cell_tags=set(REMOVED[kind]),
         remove_input_tags={"remove-input", "hide-input"} if kind != "teacher" else {"remove-input"},
     )
     copy, _ = tags.preprocess(copy, {})
@@ -921,17 +992,20 @@ def to_html(
     title: str = "",
 ) -> str:
     """A prepared copy as a self-contained HTML page, with the banner of its kind."""
-    label, about, _ = VERSIONS[kind]
+    label, about, _ = versions(kind)
     title = title or source.title
+    name = course_name()
     nb.metadata["title"] = f"{title} · {label}"
     resources = {
+        "language_code": language.language(),
         "metadata": {"name": source.name, "path": str(source.path.parent)},
         "handout": {
             "kind": kind,
-            "course": COURSE,
+            "course": name,
+            "language": language.language(),
             "label": label,
             "about": about,
-            "css_course": _css_string(COURSE),
+            "css_course": _css_string(name),
             "css_title": _css_string(title),
         },
     }
@@ -980,12 +1054,23 @@ def render(
 
 # ---------------------------------------------------------------- worksheets and answer sheets
 
-NAME_LINE = (
-    '<div class="handout-name"><span>Name:</span><span class="handout-answer-blank"></span>'
-    '<span>Class:</span><span class="handout-answer-blank short"></span>'
-    '<span>Date:</span><span class="handout-answer-blank short"></span></div>'
-)
-WORKING = '<div class="handout-working" aria-label="Room for your working">Working:</div>'
+
+def name_line() -> str:
+    """The worksheet's line for the student's name, class and date."""
+    return (
+        f'<div class="handout-name"><span>{tr("Name:")}</span>'
+        '<span class="handout-answer-blank"></span>'
+        f'<span>{tr("Class:")}</span><span class="handout-answer-blank short"></span>'
+        f'<span>{tr("Date:")}</span><span class="handout-answer-blank short"></span></div>'
+    )
+
+
+def working_box() -> str:
+    """Room for a student's working under an answer line."""
+    room = tr("Room for your working")
+    return f'<div class="handout-working" aria-label="{room}">{tr("Working:")}</div>'
+
+
 NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")
 
 
@@ -1041,11 +1126,13 @@ def worksheet_notebook(
     answers = answers or {}
     copy = version(nb, "worksheet", units)
     cells = [
-        nbformat.v4.new_markdown_cell(f"# {source.title}\n\n{NAME_LINE}"),
+        nbformat.v4.new_markdown_cell(f"# {source.title}\n\n{name_line()}"),
         nbformat.v4.new_markdown_cell(
-            "*How to use this worksheet:* each exercise comes with the numbers it needs, printed "
-            "above it. Work it out on paper (a calculator helps) and write the answer on its "
-            "line, with the unit; show how you got there in the box below it."
+            tr(
+                "*How to use this worksheet:* each exercise comes with the numbers it needs, "
+                "printed above it. Work it out on paper (a calculator helps) and write the "
+                "answer on its line, with the unit; show how you got there in the box below it."
+            )
         ),
     ]
     data: list[nbformat.NotebookNode] = []
@@ -1059,7 +1146,7 @@ def worksheet_notebook(
                 cell.outputs = kept
                 data.append(cell)
         elif "handout-answer" in tags:
-            cell.source += "\n" + WORKING
+            cell.source += "\n" + working_box()
             cells.append(cell)
             qid = re.search(r'data-exercise="([\d.]+)"', cell.source)
             value = answers.get(qid.group(1), ("", None))[1] if qid else None
@@ -1072,7 +1159,7 @@ def worksheet_notebook(
             if data:
                 cells.append(
                     nbformat.v4.new_markdown_cell(
-                        "*The numbers you need:*", metadata={"tags": ["handout-data-label"]}
+                        tr("*The numbers you need:*"), metadata={"tags": ["handout-data-label"]}
                     )
                 )
                 cells += data
@@ -1141,10 +1228,11 @@ def framed_tables(page: str) -> str:
         table = WORDY_CELL.sub(r'<td class="handout-text"\1', match.group(0))
         width = table_min_width(table)
         wide = " handout-wide" if width > PHONE_WIDTH_PX else ""
+        hint = tr("Wide table: swipe sideways to see every column.")
         return (
             f'<div class="handout-table-frame handout-frame{wide}" role="region" tabindex="0" '
-            f'aria-label="Table" style="--table-min-width: {width}px">'
-            f'<p class="handout-scroll-hint" aria-hidden="true">{TABLE_HINT}</p>{table}</div>'
+            f'aria-label="{tr("Table")}" style="--table-min-width: {width}px">'
+            f'<p class="handout-scroll-hint" aria-hidden="true">{hint}</p>{table}</div>'
         )
 
     return TABLE.sub(frame, page)
@@ -1207,7 +1295,7 @@ def _links(source: Source, kinds: tuple[str, ...], base: Path) -> list[str]:
     for kind in kinds:
         if kind not in source.outputs:
             continue
-        word = WORDS[kind]
+        word = words()[kind]
         href = source.outputs[kind].relative_to(base).as_posix()
         links.append(f'<a href="{href}">{word} (HTML)</a>')
         if f"{kind}.pdf" in source.outputs:
@@ -1215,13 +1303,15 @@ def _links(source: Source, kinds: tuple[str, ...], base: Path) -> list[str]:
     return links
 
 
-WORDS = {
-    "student": "Student",
-    "reading": "Reading",
-    "worksheet": "Worksheet",
-    "teacher": "Teacher",
-    "answers": "Answer sheet",
-}
+def words() -> dict[str, str]:
+    """Each kind of handout as the index's links name it."""
+    return {
+        "student": tr("Student"),
+        "reading": tr("Reading"),
+        "worksheet": tr("Worksheet"),
+        "teacher": tr("Teacher"),
+        "answers": tr("Answer sheet"),
+    }
 
 
 def _row(source: Source, kinds: tuple[str, ...], base: Path) -> str:
@@ -1229,33 +1319,50 @@ def _row(source: Source, kinds: tuple[str, ...], base: Path) -> str:
     if not links:
         return ""
     if source.is_guide:
-        links = [link.replace(">Teacher (", ">Guide (") for link in links]
+        teacher, guide = words()["teacher"], tr("Guide")
+        links = [link.replace(f">{teacher} (", f">{guide} (") for link in links]
     return (
         f"<tr><td>{html.escape(source.title)}</td><td>{html.escape(source.time)}</td>"
         f'<td class="links">{" ".join(links)}</td></tr>'
     )
 
 
-def _page(title: str, sections: list[tuple[str, str, list[str]]]) -> str:
+# The other edition's index, from an edition's top folder: (link, its words).
+SWITCH = {
+    "en": ("nl/index.html", "Nederlands: de hand-outs in het Nederlands"),
+    "nl": ("../index.html", "English: the handouts in English"),
+}
+
+
+def _page(title: str, sections: list[tuple[str, str, list[str], bool]], switch: str = "") -> str:
+    """An index page; ``switch``: the link to the other edition's index (top page only)."""
+    code = language.language()
+    lab = "make lab" if code == "en" else f"make lab-{code}"
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{code}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
         f"<title>{html.escape(title)}</title><style>{INDEX_CSS}</style></head><body>",
+        switch,
         f"<h1>{html.escape(title)}</h1>",
-        '<p class="note">Handouts of the course, built from the notebooks. They work offline: '
-        "open any of them in a browser, or print the PDFs (A4). The live charts and exercises "
-        "run in JupyterLab (<code>make lab</code>).</p>",
+        '<p class="note">'
+        + tr(
+            "Handouts of the course, built from the notebooks. They work offline: open any of "
+            "them in a browser, or print the PDFs (A4). The live charts and exercises run in "
+            "JupyterLab ({command})."
+        ).format(command=f"<code>{lab}</code>")
+        + "</p>",
     ]
-    for heading, note, rows in sections:
+    for heading, note, rows, teacher in sections:
         rows = [r for r in rows if r]
         if not rows:
             continue
-        cls = ' class="teacher"' if "eacher" in heading else ""
+        cls = ' class="teacher"' if teacher else ""
+        columns = (tr("Notebook"), tr("Time"), tr("Handouts"))
         parts += [
             f"<section{cls}><h2>{html.escape(heading)}</h2>",
             f'<p class="note">{html.escape(note)}</p>',
-            '<div class="frame"><table><tr><th>Notebook</th><th>Time</th><th>Handouts</th></tr>',
+            '<div class="frame"><table><tr>' + "".join(f"<th>{c}</th>" for c in columns) + "</tr>",
             *rows,
             "</table></div></section>",
         ]
@@ -1263,48 +1370,64 @@ def _page(title: str, sections: list[tuple[str, str, list[str]]]) -> str:
     return "\n".join(parts)
 
 
-def write_indexes(sources: list[Source], out: Path) -> list[Path]:
-    """``index.html`` for everything, and one per folder so a set can be handed out alone."""
+def write_indexes(sources: list[Source], out: Path, switch: bool = False) -> list[Path]:
+    """``index.html`` for everything, and one per folder so a set can be handed out alone.
+
+    ``switch``: the top page links to the other edition's index (both editions were built).
+    """
     lessons = [s for s in sources if "reading" in s.kinds]
     quiz = [s for s in sources if s.kinds == QUIZ_KINDS]
     guide = [s for s in sources if s.is_guide]
+    code = language.language()
+    other = ""
+    if switch:
+        href, text = SWITCH[code]
+        other = f'<p class="switch" lang="{"nl" if code == "en" else "en"}"><a href="{href}">{text}</a></p>'
     top = _page(
-        COURSE,
+        course_name(),
         [
             (
-                "For students and readers",
-                "Student handouts keep the exercises (no answers) and the code that works out "
-                "a number; reading versions give the argument without code; worksheets give "
-                "each lesson's exercises with the numbers they need and room to write.",
+                tr("For students and readers"),
+                tr(
+                    "Student handouts keep the exercises (no answers) and the code that works "
+                    "out a number; reading versions give the argument without code; worksheets "
+                    "give each lesson's exercises with the numbers they need and room to write."
+                ),
                 [_row(s, ("student", "reading", "worksheet"), out) for s in lessons + quiz],
+                False,
             ),
             (
-                "For teachers",
-                "The guide (lesson plans, answer key, rubric, background), each lesson's "
-                "teacher's version with the worked solutions, and a one-page answer sheet. "
-                "Keep them away from students.",
+                tr("For teachers"),
+                tr(
+                    "The guide (lesson plans, answer key, rubric, background), each lesson's "
+                    "teacher's version with the worked solutions, and a one-page answer sheet. "
+                    "Keep them away from students."
+                ),
                 [_row(s, ("teacher", "answers"), out) for s in guide + lessons + quiz],
+                True,
             ),
         ],
+        other,
     )
     written = [out / "index.html"]
     written[0].write_text(top, encoding="utf-8")
     folders = {
-        "student": ("Student handouts", ("student",), lessons + quiz),
-        "reading": ("Reading versions", ("reading",), lessons),
-        "worksheet": ("Worksheets", ("worksheet",), lessons),
-        "teacher": ("Teacher's versions", ("teacher", "answers"), guide + lessons + quiz),
+        "student": (tr("Student handouts"), ("student",), lessons + quiz),
+        "reading": (tr("Reading versions"), ("reading",), lessons),
+        "worksheet": (tr("Worksheets"), ("worksheet",), lessons),
+        "teacher": (tr("Teacher's versions"), ("teacher", "answers"), guide + lessons + quiz),
     }
     for folder, (heading, kinds, members) in folders.items():
         if not (out / folder).is_dir():
             continue
         page = _page(
-            f"{COURSE}: {heading.lower()}",
+            f"{course_name()}: {heading.lower()}",
             [
                 (
                     heading,
-                    VERSIONS[kinds[0]][1],
+                    versions(kinds[0])[1],
                     [_row(s, kinds, out / folder) for s in members],
+                    folder == "teacher",
                 )
             ],
         )
@@ -1500,12 +1623,39 @@ def build(
     jobs: int | None = None,
     root: Path = ROOT,
 ) -> list[Source]:
-    """Build every handout under ``out``; return the sources with what was written."""
-    start = time.perf_counter()
-    sources = find_sources(root, only)
-    if not sources:
+    """Build every handout of both editions: English under ``out``, Dutch under ``out/nl``
+    (each with its index, the two linked); return the sources with what was written."""
+    editions = []
+    for code in course.LANGUAGES:
+        found = find_sources(root, only, language=code)
+        if found:
+            editions.append((code, found))
+    if not editions:
         print("No notebooks found.")
         return []
+    built: list[Source] = []
+    before = language.language()
+    try:
+        for code, sources in editions:
+            language.set_language(code)
+            where = out if code == "en" else out / code
+            print(f"-- {course.load(root / 'course.toml', code).title} ({code}): {where}")
+            built += build_edition(where, sources, execute, pdf, jobs, switch=len(editions) > 1)
+    finally:
+        language.set_language(before)
+    return built
+
+
+def build_edition(
+    out: Path,
+    sources: list[Source],
+    execute: bool = True,
+    pdf: bool = True,
+    jobs: int | None = None,
+    switch: bool = False,
+) -> list[Source]:
+    """Build one edition's handouts under ``out``, in the language in use."""
+    start = time.perf_counter()
     jobs = jobs or os.cpu_count() or 2
     print(
         f"{'Executing' if execute else 'Reading'} {len(sources)} notebook(s)"
@@ -1564,7 +1714,7 @@ def build(
 
         for source in sources:
             print_pdfs(source)
-    write_indexes(sources, out)
+    write_indexes(sources, out, switch)
 
     failed = [s for s in sources if s.error]
     print(f"\nWrote to {out}:")

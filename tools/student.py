@@ -25,8 +25,14 @@ DROPPED_TAGS = {"solution", "teacher-note"}
 
 
 def course_notebooks() -> list[Path]:
-    """The notebooks a student gets: the lessons and the quiz, as ``course.toml`` lists them."""
-    return [nb.path for nb in course.load().for_students()]
+    """The notebooks a student gets, in both editions: the lessons, the quiz and the glossary,
+    as ``course.toml`` lists them (``notebooks/X`` and its Dutch twin ``notebooks/nl/Y``)."""
+    return [nb.path for edition in course.editions() for nb in edition.for_students()]
+
+
+def student_path(path: Path) -> Path:
+    """Where a notebook's student copy goes: ``notebooks/nl/x.ipynb`` -> ``student/nl/x.ipynb``."""
+    return TARGET / path.relative_to(ROOT / "notebooks")
 
 
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -55,29 +61,29 @@ def student_text(path: Path) -> str:
 
 
 def stale() -> list[str]:
-    """Names of files in ``student/`` that are missing, out of date, or left over."""
-    wanted = {path.name: student_text(path) for path in course_notebooks()}
+    """Files in ``student/`` (as ``nl/x.ipynb``) that are missing, out of date, or left over."""
+    wanted = {student_path(path): student_text(path) for path in course_notebooks()}
     problems = []
-    for name, text in wanted.items():
-        target = TARGET / name
+    for target, text in wanted.items():
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            problems.append(name)
-    for extra in sorted(TARGET.glob("*.ipynb")):
-        if extra.name not in wanted:
-            problems.append(extra.name)
+            problems.append(str(target.relative_to(TARGET)))
+    for extra in sorted(TARGET.rglob("*.ipynb")):
+        if extra not in wanted:
+            problems.append(str(extra.relative_to(TARGET)))
     return problems
 
 
 def build() -> list[str]:
-    """Write ``student/``; return the names of the files that changed."""
-    TARGET.mkdir(exist_ok=True)
+    """Write ``student/``; return the files that changed (as ``nl/x.ipynb``)."""
     changed = stale()
-    wanted = {path.name for path in course_notebooks()}
+    wanted = {student_path(path) for path in course_notebooks()}
     for path in course_notebooks():
-        if path.name in changed:
-            (TARGET / path.name).write_text(student_text(path), encoding="utf-8")
-    for extra in TARGET.glob("*.ipynb"):
-        if extra.name not in wanted:
+        target = student_path(path)
+        if str(target.relative_to(TARGET)) in changed:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(student_text(path), encoding="utf-8")
+    for extra in TARGET.rglob("*.ipynb"):
+        if extra not in wanted:
             extra.unlink()
     return changed
 
