@@ -38,14 +38,13 @@ lab: setup
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/notebooks/01-reading-the-article.ipynb
 
-# The Dutch edition: JupyterLab's own settings for this session say "nl_NL" (a settings folder
-# under build/, so the English `make lab` keeps English menus).
+# The Dutch edition, with JupyterLab's menus in Dutch: the same settings as `make lab` plus
+# the Dutch locale, in a settings folder of its own under build/ (English `make lab` stays English).
 LAB_NL := build/lab-nl
 lab-nl: setup
-	@mkdir -p $(LAB_NL)/@jupyterlab/translation-extension
-	@cp tools/jupyterlab-dutch.json $(LAB_NL)/@jupyterlab/translation-extension/plugin.jupyterlab-settings
-	JUPYTERLAB_SETTINGS_DIR="$(CURDIR)/$(LAB_NL)" $(BIN)/jupyter lab $(ROOT_FLAG) \
-		--ServerApp.root_dir="$(CURDIR)" \
+	@$(BIN)/python tools/classroom.py lab-settings nl "$(LAB_NL)"
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.app_settings_dir="$(CURDIR)/$(LAB_NL)" \
 		--LabApp.default_url=/lab/tree/notebooks/nl/01-het-artikel-lezen.ipynb
 
 lint: setup
@@ -93,7 +92,8 @@ STUDENTS ?= 5 10 20 30
 classroom: setup
 	@$(BIN)/python tools/classroom.py start --roster "$(ROSTER)" --port "$(PORT)" \
 		$(if $(HOST),--host "$(HOST)") $(if $(AUTH_CONFIG),--auth-config "$(AUTH_CONFIG)") \
-		$(if $(COURSE_REPO),--course-repo "$(COURSE_REPO)") $(if $(BRANCH),--branch "$(BRANCH)")
+		$(if $(COURSE_REPO),--course-repo "$(COURSE_REPO)") $(if $(BRANCH),--branch "$(BRANCH)") \
+		$(if $(LANGUAGE),--language "$(LANGUAGE)")
 
 # Put the current student/ into the class's course repository (students get it next time).
 classroom-publish: setup

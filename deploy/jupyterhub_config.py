@@ -62,13 +62,19 @@ c.Spawner.http_timeout = 300
 
 # Every time a student's server starts, nbgitpuller brings the course (or its new version) into
 # ~/cold-business-deal and opens it in JupyterLab.
+# A Dutch class (make classroom LANGUAGE=nl) opens the Dutch edition, in nl/, with JupyterLab's
+# menus in Dutch (settings the course environment keeps in share/jupyter/lab/settings-nl).
+dutch = os.environ.get("CBD_LANGUAGE", "en") == "nl"
 pull = {
     "repo": os.environ["CBD_COURSE_REPO"],
     "branch": os.environ["CBD_COURSE_BRANCH"],
     "targetpath": "cold-business-deal",
-    "urlpath": "lab/tree/cold-business-deal",
+    "urlpath": "lab/tree/cold-business-deal" + ("/nl" if dutch else ""),
 }
 c.Spawner.default_url = "/git-pull?" + urlencode(pull)
+if dutch:
+    dutch_settings = os.path.join(course_env, "share", "jupyter", "lab", "settings-nl")
+    c.Spawner.args.append(f"--LabApp.app_settings_dir={dutch_settings}")
 
 # Who may log in: the students on the roster.
 c.Authenticator.allowed_users = set(students)

@@ -12,17 +12,19 @@ Costs are in US dollars per *soldier-month* (one soldier for one month). Figures
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
 
 from helpers import style
 from helpers._validate import require_number, require_share
+from helpers.language import language, money, number, number_text, tr
 from helpers.manpower import monthly_gap
-from helpers.money import rub_to_usd
+from helpers.money import _category_names, rub_to_usd
 from helpers.sources import claim, fact
 from helpers.style import chart_source_line
 
@@ -82,6 +84,34 @@ COST_SOURCES = (
     "rub_per_usd_2024_10_16",
 )
 
+
+def _option_label(option: str) -> str:
+    """An option's name (one of ``OPTIONS``) as a chart shows it, in the language in use."""
+    labels = {
+        "North Korean troops": tr("North Korean troops"),
+        "Russian contract soldiers": tr("Russian contract soldiers"),
+        "mobilisation": tr("mobilisation"),
+    }
+    return labels.get(option, option)
+
+
+def _criterion_label(criterion: str) -> str:
+    """A criterion's name (one of ``CRITERIA``) as a chart shows it, in the language in use."""
+    labels = {
+        "cash": tr("cash"),
+        "political risk at home": tr("political risk at home"),
+        "diplomatic cost": tr("diplomatic cost"),
+        "reliability at the front": tr("reliability at the front"),
+        "speed": tr("speed"),
+    }
+    return labels.get(criterion, criterion)
+
+
+def _whole_numbers(x: float, position: int | None = None) -> str:
+    """A tick label: a whole number as the language in use writes it (1,000 or 1.000)."""
+    return number(x)
+
+
 # Neutral hues: no option is drawn in a "good" colour (green) or an alarming one (red).
 _COLOURS = {
     "North Korean troops": style.PALETTE["blue"],
@@ -98,33 +128,38 @@ def gap_scenarios(days: float = 30) -> pd.DataFrame:
     15000
     """
     losses = {
-        "article: at least": claim("russia_losses_per_day").value,
-        "UK, October 2024": fact("ukdi_losses_per_day_2024_10").value,
+        tr("article: at least"): claim("russia_losses_per_day").value,
+        tr("UK, October 2024"): fact("ukdi_losses_per_day_2024_10").value,
     }
     recruits = {
-        "Kluge, Jul-Sep 2024": fact("ru_recruits_per_day_q3_2024").value,
-        "Medvedev's claim": fact("ru_recruits_per_day_claim").value,
+        tr("Kluge, Jul-Sep 2024"): fact("ru_recruits_per_day_q3_2024").value,
+        tr("Medvedev's claim"): fact("ru_recruits_per_day_claim").value,
     }
     rows = [
         {
-            "losses": lname,
-            "recruits": rname,
-            "losses per day": lval,
-            "recruits per day": rval,
-            "gap per month": monthly_gap(lval, rval, days),
+            tr("losses"): lname,
+            tr("recruits"): rname,
+            tr("losses per day"): lval,
+            tr("recruits per day"): rval,
+            tr("gap per month"): monthly_gap(lval, rval, days),
         }
         for lname, lval in losses.items()
         for rname, rval in recruits.items()
     ]
-    return pd.DataFrame(rows).set_index(["losses", "recruits"])
+    return pd.DataFrame(rows).set_index([tr("losses"), tr("recruits")])
 
 
 # The gap the what-if widget starts at (notebook 03's section 1): losses minus recruits.
 GAP_SOURCES = ("russia_losses_per_day", "ru_recruits_per_day_q3_2024")
 
 
-@cache
 def _cost_source_line(*extra: str, note: str = "") -> str:
+    return _cost_source_line_in(language(), *extra, note=note)
+
+
+@cache
+def _cost_source_line_in(language_code: str, *extra: str, note: str = "") -> str:
+    """``_cost_source_line`` for one language (the line is written in it)."""
     return chart_source_line(*COST_SOURCES, *extra, note=note)
 
 
@@ -344,8 +379,8 @@ def weighted_scores(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.Se
     return result.sort_values(ascending=False, kind="stable").rename("weighted score")
 
 
-def _bar_labels(ax, bars, fmt: str) -> list[Text]:
-    return ax.bar_label(bars, labels=[fmt.format(b.get_width()) for b in bars], padding=4)
+def _bar_labels(ax, bars, label: Callable[[float], str]) -> list[Text]:
+    return ax.bar_label(bars, labels=[label(b.get_width()) for b in bars], padding=4)
 
 
 def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRACT_MONTHS) -> Figure:
@@ -359,14 +394,14 @@ def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     parts = _sourced_contract_parts(contract_months, rub_per_usd)
     minders = base["minders_per_30"] / 30 * float(parts.sum())
     rows = {  # option: [(part, dollars, colour), ...], drawn left to right
-        "mobilisation": [("pay (assumed)", parts["monthly pay"], style.PALETTE["blue"])],
+        "mobilisation": [(tr("pay (assumed)"), parts["monthly pay"], style.PALETTE["blue"])],
         "Russian contract soldiers": [
-            ("pay", parts["monthly pay"], style.PALETTE["blue"]),
-            ("bonuses", parts.iloc[1:].sum(), style.PALETTE["sky"]),
+            (tr("pay"), parts["monthly pay"], style.PALETTE["blue"]),
+            (tr("bonuses"), parts.iloc[1:].sum(), style.PALETTE["sky"]),
         ],
         "North Korean troops": [
-            ("fee to Pyongyang", base["fee_usd_per_month"], style.PALETTE["vermillion"]),
-            ("translators + escorts", minders, style.PALETTE["orange"]),
+            (tr("fee to Pyongyang"), base["fee_usd_per_month"], style.PALETTE["vermillion"]),
+            (tr("translators + escorts"), minders, style.PALETTE["orange"]),
         ],
     }
     fig, ax = style.figure(7.5, 3.6, right_room=0.9)
@@ -380,15 +415,15 @@ def draw_cost_parts(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
             else:  # too narrow to hold its name: the name goes just under the segment
                 ax.text(left + dollars / 2, y - 0.32, name, ha="center", va="top", fontsize=9)
             left += dollars
-        ax.text(left, y, f" ${left:,.0f}", va="center", fontsize=11)
-    ax.set_yticks(range(len(rows)), list(rows))
-    ax.set_xlabel("US dollars per soldier-month")
+        ax.text(left, y, " " + money(left), va="center", fontsize=11)
+    ax.set_yticks(range(len(rows)), [_option_label(option) for option in rows])
+    ax.set_xlabel(tr("US dollars per soldier-month"))
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_formatter("{x:,.0f}")
-    style.add_source(
-        fig,
-        _cost_source_line(note=f"Bonuses spread over {contract_months:g} months (our assumption)."),
+    ax.xaxis.set_major_formatter(FuncFormatter(_whole_numbers))
+    note = tr("Bonuses spread over {months} months (our assumption).").format(
+        months=number_text(f"{contract_months:g}")
     )
+    style.add_source(fig, _cost_source_line(note=note))
     return fig
 
 
@@ -407,7 +442,7 @@ def draw_break_even(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     fig, ax = style.figure(7.5, 4.0, right_room=1.9)
     ax.plot(shares, [nk / s for s in shares], marker="", color=_COLOURS["North Korean troops"])
     ax.annotate(
-        "North Korean troops",
+        _option_label("North Korean troops"),
         xy=(0.4, nk / 0.4),
         xytext=(10, 6),
         textcoords="offset points",
@@ -416,20 +451,20 @@ def draw_break_even(rub_per_usd: float, contract_months: float = ASSUMED_CONTRAC
     ax.plot(
         [0.3, 1.0], [contract, contract], marker="", linestyle="--", color=style.PALETTE["blue"]
     )
-    style.label_end(ax, 1.0, contract, "Russian contract\nsoldiers", style.PALETTE["blue"])
+    style.label_end(ax, 1.0, contract, tr("Russian contract\nsoldiers"), style.PALETTE["blue"])
     if point <= 1:
         ax.plot([point], [contract], marker="o", linestyle="none", color=style.PALETTE["black"])
         ax.annotate(
-            f"break-even at {point:.2f}",
+            tr("break-even at {point}").format(point=number(point, 2)),
             xy=(point, contract),
             xytext=(12, 18),
             textcoords="offset points",
         )
     ax.set_xlim(0.3, 1.0)
     ax.set_ylim(0, nk / 0.3 * 1.05)
-    ax.set_xlabel("effectiveness of a North Korean soldier (a Russian = 1)")
-    ax.set_ylabel("$ per effective soldier-month")
-    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.set_xlabel(tr("effectiveness of a North Korean soldier (a Russian = 1)"))
+    ax.set_ylabel(tr("$ per effective soldier-month"))
+    ax.yaxis.set_major_formatter(FuncFormatter(_whole_numbers))
     style.add_source(fig, chart_source_line(*COST_SOURCES, "language_barrier"))
     return fig
 
@@ -448,19 +483,21 @@ def draw_weighted_scores(
     fig, ax = style.figure(7.5, 3.2)
     fig.subplots_adjust(left=2.3 / 7.5)
     bars = ax.barh(
-        list(result.index),
+        [_option_label(option) for option in result.index],
         result.to_numpy(),
         color=[_COLOURS.get(o, style.GREY) for o in result.index],
     )
-    ax.bar_label(bars, labels=[f"{v:.2f}" for v in result], padding=4)
+    _category_names(ax.yaxis)
+    ax.bar_label(bars, labels=[number(v, 2) for v in result], padding=4)
     ax.set_xlim(0, 5)
-    ax.set_xlabel("weighted score (1 = bad for the Kremlin, 5 = good)")
+    ax.set_xlabel(tr("weighted score (1 = bad for the Kremlin, 5 = good)"))
     ax.grid(axis="y", visible=False)
+    listed = ", ".join(f"{_criterion_label(k)} {number_text(f'{v:g}')}" for k, v in weights.items())
     style.add_source(
         fig,
-        "Scores: our illustrative judgement, not a source's; weights: "
-        + ", ".join(f"{k} {v:g}" for k, v in weights.items())
-        + ".",
+        tr("Scores: our illustrative judgement, not a source's; weights: {weights}.").format(
+            weights=listed
+        ),
     )
     return fig
 
@@ -478,7 +515,12 @@ class CostComparisonChart(style.LiveChart):
     ['$32 m', '$44 m', '$60 m']
     """
 
-    BAR_LABEL = "${:,.0f} m"
+    BAR_LABEL = "${:,.0f} m"  # the English form of bar_label()
+
+    @staticmethod
+    def bar_label(millions: float) -> str:
+        """A bar's label: its millions of dollars, in the language in use ("$32 m")."""
+        return tr("{amount} m").format(amount=money(millions))
 
     def __init__(self, contract_months: float = ASSUMED_CONTRACT_MONTHS) -> None:
         require_number("contract_months", contract_months, allow_zero=False)
@@ -487,11 +529,16 @@ class CostComparisonChart(style.LiveChart):
         fig.subplots_adjust(left=2.3 / 7.5)
         self.ax = ax
         self.bars = ax.barh(
-            ["mobilisation\n(cash only)", "Russian contract\nsoldiers", "North Korean\ntroops"],
+            [
+                tr("mobilisation\n(cash only)"),
+                tr("Russian contract\nsoldiers"),
+                tr("North Korean\ntroops"),
+            ],
             [0.0, 0.0, 0.0],
             color=[_COLOURS[o] for o in reversed(OPTIONS)],
         )
-        self.bar_labels = _bar_labels(ax, self.bars, self.BAR_LABEL)
+        _category_names(ax.yaxis)
+        self.bar_labels = _bar_labels(ax, self.bars, self.bar_label)
         ax.set_xticks([])  # the bars carry their values: fewer artists, a faster redraw
         ax.tick_params(left=False)
         ax.grid(visible=False)
@@ -524,16 +571,25 @@ class CostComparisonChart(style.LiveChart):
         pay = rub_to_usd(base["pay_rub_per_month"], rub_per_usd)
         millions = [pay * gap / 1e6, contract * gap / 1e6, nk / share * gap / 1e6]
         # Our assumptions first: the line then keeps them whole on its first line.
-        source = (
-            f"Our assumptions: {rub_per_usd:.4g} RUB/USD, effectiveness {nk_effectiveness:.2f},"
-            f" bonuses over {months:g} months. " + _cost_source_line(*GAP_SOURCES)
+        assumptions = tr(
+            "Our assumptions: {rate} RUB/USD, effectiveness {effectiveness},"
+            " bonuses over {months} months."
+        ).format(
+            rate=number_text(f"{rub_per_usd:.4g}"),
+            effectiveness=number(nk_effectiveness, 2),
+            months=number_text(f"{months:g}"),
         )
+        source = assumptions + " " + _cost_source_line(*GAP_SOURCES)
         for bar, label, width in zip(self.bars, self.bar_labels, millions, strict=True):
             bar.set_width(width)
             label.xy = (width, label.xy[1])  # just right of the bar's end
-            label.set_text(self.BAR_LABEL.format(width))
+            label.set_text(self.bar_label(width))
         self.ax.set_xlim(0, max(max(millions), 1.0) * 1.25)
-        self.x_label.set_text(f"million US dollars a month for {gap:,.0f} effective soldiers")
+        self.x_label.set_text(
+            tr("million US dollars a month for {count} effective soldiers").format(
+                count=number(gap)
+            )
+        )
         style.set_source(self.fig, self.source, source)
         return self.fig
 

@@ -224,20 +224,36 @@ def guide() -> Notebook:
     return load().guide
 
 
+README_WORDS = {
+    "en": ("| # | notebook | the question it answers | time |", "Quiz", "words", "Glossary"),
+    "nl": (
+        "| # | notebook | de vraag die het beantwoordt | tijd |",
+        "Quiz",
+        "woorden",
+        "Begrippenlijst",
+    ),
+}
+
+
 def readme_table(course: Course | None = None) -> str:
-    """The README's table of notebooks (between its ``notebooks:start``/``end`` markers).
+    """The README's table of notebooks (between its ``notebooks:start``/``end`` markers; the
+    Dutch edition's between ``notebooks-nl:start``/``end``).
 
     >>> readme_table().splitlines()[2].startswith("| 01 | [Reading the article: who claims")
     True
     """
     course = course or load()
-    lines = ["| # | notebook | the question it answers | time |", "|---|---|---|---|"]
+    header, quiz_word, glossary_short, glossary_word = README_WORDS[course.language]
+    lines = [header, "|---|---|---|---|"]
     for nb in course.lessons:
         lines.append(
             f"| {nb.number} | [{nb.title}]({nb.file}) | {nb.question} | {nb.minutes} min |"
         )
     quiz = course.quiz
-    lines.append(f"| quiz | [Quiz]({quiz.file}) | {quiz.question} | {quiz.minutes} min |")
+    lines.append(f"| quiz | [{quiz_word}]({quiz.file}) | {quiz.question} | {quiz.minutes} min |")
     words = course.glossary
-    lines.append(f"| words | [Glossary]({words.file}) | {words.question} | {words.minutes} min |")
+    lines.append(
+        f"| {glossary_short} | [{glossary_word}]({words.file}) | {words.question} "
+        f"| {words.minutes} min |"
+    )
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.language import language, month_year, number, tr
 from helpers.sources import fact, table
 
 __all__ = [
@@ -43,6 +44,26 @@ UK_MONTHS = {
 }
 
 
+def _month(when: str) -> str:
+    """A month or day as the reader writes it: "2024-06" or "2024-10-07" as they stand in
+    English, "jun 2024" or "7 okt 2024" in Dutch."""
+    if language() == "en":
+        return when
+    day = f"{int(when[8:10])} " if len(when) == 10 else ""
+    return day + month_year(when[:7])
+
+
+def _uk_label(label: str) -> str:
+    """A row label of ``UK_MONTHS`` in the language in use, e.g. "2024-06 (UK Defence Intelligence)"."""
+    month, who = label.split(" ", 1)
+    whos = {
+        "(UK Defence Intelligence)": tr("(UK Defence Intelligence)"),
+        "(UK Defence Secretary)": tr("(UK Defence Secretary)"),
+        "(UK Chief of the Defence Staff, 'about')": tr("(UK Chief of the Defence Staff, 'about')"),
+    }
+    return f"{_month(month)} {whos[who]}"
+
+
 def uk_losses_per_day_2024() -> pd.DataFrame:
     """British figures for Russian casualties (killed and wounded) per day, June-October
     2024. All rest on Ukraine's General Staff's reporting.
@@ -50,11 +71,22 @@ def uk_losses_per_day_2024() -> pd.DataFrame:
     >>> uk_losses_per_day_2024()["casualties per day"].tolist()
     ['1,163', '1,140', '1,187', '1,271', '1,354', '1,500']
     """
+    month_column = tr("month (who said it)")
+    value_column = tr("casualties per day")
     rows = []
-    for month, id_ in UK_MONTHS.items():
+    for label, id_ in UK_MONTHS.items():
         value = fact(id_).value
-        rows.append({"month (who said it)": month, "casualties per day": f"{value:,.0f}"})
-    return pd.DataFrame(rows).set_index("month (who said it)")
+        rows.append({month_column: _uk_label(label), value_column: number(value)})
+    return pd.DataFrame(rows).set_index(month_column)
+
+
+# The facts background_figures() shows: their text, source and caveat are seed texts
+# (helpers/locale/nl/seeds.po), translated where the table is built.
+BACKGROUND_FACTS = (
+    "background_uk_russian_casualties_total_2024_10",
+    "background_ua_killed_2024_12",
+    "background_ua_wounded_2024_12",
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +96,8 @@ class FigureTable:
     rows: tuple[tuple[str, str, str, str], ...]
 
     def _repr_markdown_(self) -> str:
-        lines = ["| what | number | who gives it, when | caveat |", "|---|---|---|---|"]
+        heading = (tr("what"), tr("number"), tr("who gives it, when"), tr("caveat"))
+        lines = ["| " + " | ".join(heading) + " |", "|---|---|---|---|"]
         for row in self.rows:
             lines.append("| " + " | ".join(row) + " |")
         return "\n".join(lines)
@@ -81,19 +114,21 @@ def background_figures() -> FigureTable:
     """
     rows = [
         (
-            "Russian casualties (killed and wounded), February 2022 to October 2024",
-            f"{claimed_total_by('2024-10'):,}",
-            "Ukraine's General Staff, 2024-10",
-            "One side's claims in a war",
+            tr("Russian casualties (killed and wounded), February 2022 to October 2024"),
+            number(claimed_total_by("2024-10")),
+            tr("Ukraine's General Staff, {month}").format(month=_month("2024-10")),
+            tr("One side's claims in a war"),
         )
     ]
-    for id_, prefix in (
-        ("background_uk_russian_casualties_total_2024_10", "more than "),
-        ("background_ua_killed_2024_12", ""),
-        ("background_ua_wounded_2024_12", ""),
-    ):
+    for id_ in BACKGROUND_FACTS:
+        more_than = id_ == "background_uk_russian_casualties_total_2024_10"
         f = fact(id_)
         what = f.text.split(", UK Defence Intelligence")[0].split(", by Ukraine's")[0]
-        who = f"{f.citation.split(' (via')[0]}, {f.as_of}"
-        rows.append((what, f"{prefix}{f.value:,.0f}", who, f.caveat))
+        if language() != "en":
+            what = tr(f.text)  # the whole text, as the seeds' catalogue has it
+        who = f"{tr(f.citation.split(' (via')[0])}, {_month(f.as_of)}"
+        shown = number(f.value)
+        if more_than:
+            shown = tr("more than {number}").format(number=shown)
+        rows.append((what, shown, who, tr(f.caveat)))
     return FigureTable(tuple(rows))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.language import language, number, number_text, tr
 from helpers.money import gains_table, payoff_table, troop_income_estimates
-from helpers.sources import claim, fact
+from helpers.sources import ARTICLE_CITATION, Sourced, claim, fact
 
 __all__ = [
     "claims_table",
@@ -27,6 +28,23 @@ __all__ = [
 
 NO_NUMBER = "–"
 
+# The facts notebook 02 shows in its tables (sources_table, kida_table): their text, source
+# and caveat are seed texts (helpers/locale/nl/seeds.po), translated where a table is built.
+SHOWN_FACTS = (
+    "nk_gni_2023_krw",
+    "krw_per_usd_oct2024",
+    "nk_gni_per_head_month_2023_usd",
+    "pay_vs_income_ratio",
+    "state_share_of_pay",
+    "soldier_home_pay_usd",
+    "nk_worker_pay_russia_usd",
+    "rub_per_usd_2024_10_16",
+    "ru_min_pay_rub_reuters",
+    "kida_total_gains_krw",
+    "kida_munitions_krw",
+    "kida_troops_krw",
+)
+
 
 def _shown(x: float | None) -> str:
     """A number as a reader writes it: '1,380', '0.9', '97.0121'; a dash for none.
@@ -37,8 +55,52 @@ def _shown(x: float | None) -> str:
     if x is None:
         return NO_NUMBER
     if float(x).is_integer():
-        return f"{x:,.0f}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
+        return number(x)
+    return number_text(f"{x:,.4f}".rstrip("0").rstrip("."))
+
+
+def _kind(kind: str) -> str:
+    """A kind of claim ("reported fact", "estimate", ...) in the language in use.
+
+    >>> _kind("estimate")
+    'estimate'
+    """
+    kinds = {
+        "reported fact": tr("reported fact"),
+        "estimate": tr("estimate"),
+        "forecast": tr("forecast"),
+        "opinion": tr("opinion"),
+    }
+    return kinds.get(kind, kind)
+
+
+def _claim_citation(citation: str) -> str:
+    """An article claim's citation in the language in use.
+
+    >>> _claim_citation("BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence)")
+    'BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence)'
+    """
+    if language() == "en" or not citation.startswith(ARTICLE_CITATION):
+        return citation
+    outlet = tr("BNR Nieuwsradio, Oct 2024")
+    who = citation.removeprefix(ARTICLE_CITATION).strip()[1:-1]  # drop the brackets
+    if not who:
+        return outlet
+    speaker, citing, authority = who.partition("citing ")
+    if citing and speaker:
+        who = tr("{speaker}, citing {authority}").format(
+            speaker=speaker.removesuffix(", "), authority=tr(authority)
+        )
+    elif citing:
+        who = tr("citing {authority}").format(authority=tr(authority))
+    return f"{outlet} ({who})"
+
+
+def _fact_citation(f: Sourced) -> str:
+    """A fact's citation ("source, date") with the source in the language in use."""
+    if language() == "en":
+        return f.citation
+    return f"{tr(f.citation.removesuffix(f', {f.as_of}'))}, {f.as_of}"
 
 
 def claims_table(ids: list[str]) -> pd.DataFrame:
@@ -50,11 +112,11 @@ def claims_table(ids: list[str]) -> pd.DataFrame:
     rows = []
     for id_ in ids:
         c = claim(id_)
-        rows.append((c.text, c.kind, c.citation))
-    table = pd.DataFrame(
-        rows, columns=["claim (in English)", "kind of claim", "on whose authority"]
-    )
-    return table.set_index("claim (in English)")
+        # The Dutch edition shows the article's own words, not our English summary.
+        text = c.text if language() == "en" else c.quote_nl
+        rows.append((text, _kind(c.kind), _claim_citation(c.citation)))
+    columns = [tr("claim (in English)"), tr("kind of claim"), tr("on whose authority")]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])
 
 
 def sources_table(ids: list[str]) -> pd.DataFrame:
@@ -66,9 +128,10 @@ def sources_table(ids: list[str]) -> pd.DataFrame:
     rows = []
     for id_ in ids:
         f = fact(id_)
-        rows.append((f.text, _shown(f.value), f.unit, f.citation, f.caveat or NO_NUMBER))
-    table = pd.DataFrame(rows, columns=["what", "value", "unit", "source", "note"])
-    return table.set_index("what")
+        caveat = tr(f.caveat) if f.caveat else NO_NUMBER
+        rows.append((tr(f.text), _shown(f.value), tr(f.unit), _fact_citation(f), caveat))
+    columns = [tr("what"), tr("value"), tr("unit"), tr("source"), tr("note")]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])
 
 
 def economy_table() -> pd.DataFrame:
@@ -80,14 +143,14 @@ def economy_table() -> pd.DataFrame:
     # GNI is in won in the source: won / (won per dollar) = dollars
     gni_usd = fact("nk_gni_2023_krw").value / fact("krw_per_usd_oct2024").value
     rows = [
-        ("Exports, 2023 (recorded)", fact("nk_exports_2023_usd").value),
-        ("GDP, 2023 (CIA)", fact("nk_gdp_cia_2023_usd").value),
-        ("GNI, 2023 (Bank of Korea)", gni_usd),
-        ("GDP, 2024 (Bank of Korea, published 2025)", fact("nk_gdp_2024_usd").value),
+        (tr("Exports, 2023 (recorded)"), fact("nk_exports_2023_usd").value),
+        (tr("GDP, 2023 (CIA)"), fact("nk_gdp_cia_2023_usd").value),
+        (tr("GNI, 2023 (Bank of Korea)"), gni_usd),
+        (tr("GDP, 2024 (Bank of Korea, published 2025)"), fact("nk_gdp_2024_usd").value),
     ]
-    shown = [(what, f"{usd / 1e9:,.2f}") for what, usd in rows]
-    table = pd.DataFrame(shown, columns=["estimate", "billion dollars a year"])
-    return table.set_index("estimate")
+    shown = [(what, number(usd / 1e9, 2)) for what, usd in rows]
+    columns = [tr("estimate"), tr("billion dollars a year")]
+    return pd.DataFrame(shown, columns=columns).set_index(columns[0])
 
 
 def income_estimates_table() -> pd.DataFrame:
@@ -99,10 +162,15 @@ def income_estimates_table() -> pd.DataFrame:
     estimates = troop_income_estimates()  # the rows, from helpers.money
     shown = []
     for who, low, high, kind in estimates.itertuples(index=False):
-        high_shown = "no upper limit given" if pd.isna(high) else f"{high / 1e6:,.0f}"
-        shown.append((who, f"{low / 1e6:,.0f}", high_shown, kind))
-    columns = ["who", "low, million dollars a year", "high, million dollars a year", "kind"]
-    return pd.DataFrame(shown, columns=columns).set_index("who")
+        high_shown = tr("no upper limit given") if pd.isna(high) else number(high / 1e6)
+        shown.append((who, number(low / 1e6), high_shown, kind))
+    columns = [
+        tr("who"),
+        tr("low, million dollars a year"),
+        tr("high, million dollars a year"),
+        tr("kind"),
+    ]
+    return pd.DataFrame(shown, columns=columns).set_index(columns[0])
 
 
 def kida_table() -> pd.DataFrame:
@@ -115,9 +183,14 @@ def kida_table() -> pd.DataFrame:
     rows = []
     for id_ in ["kida_total_gains_krw", "kida_munitions_krw", "kida_troops_krw"]:
         f = fact(id_)
-        rows.append((f.text, _shown(f.value / 1e12), f"{f.value / krw_per_usd / 1e9:,.1f}"))
-    columns = ["what", "trillion won", "billion dollars (at 1,380 won)"]
-    return pd.DataFrame(rows, columns=columns).set_index("what")
+        trillions = _shown(f.value / 1e12)
+        rows.append((tr(f.text), trillions, number(f.value / krw_per_usd / 1e9, 1)))
+    columns = [
+        tr("what"),
+        tr("trillion won"),
+        tr("billion dollars (at {rate} won)").format(rate=number(krw_per_usd)),
+    ]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])
 
 
 def gains_overview() -> pd.DataFrame:
@@ -126,7 +199,8 @@ def gains_overview() -> pd.DataFrame:
     >>> gains_overview().index.tolist()[0]
     'money for weapons and ammunition'
     """
-    return gains_table().set_index("gain")
+    table = gains_table()
+    return table.set_index(table.columns[0])  # "gain" (its name in the language in use)
 
 
 def payoff_overview() -> pd.DataFrame:
@@ -135,4 +209,5 @@ def payoff_overview() -> pd.DataFrame:
     >>> payoff_overview().columns.tolist()
     ['for North Korea', 'for Russia', 'can it be counted?']
     """
-    return payoff_table().set_index("what could happen")
+    table = payoff_table()
+    return table.set_index(table.columns[0])  # "what could happen", in the language in use

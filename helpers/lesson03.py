@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers._validate import require_count, require_number
+from helpers.language import language, number, tr
 from helpers.manpower import army_shares, recruitment_per_day, simulate_force
 from helpers.sources import claim, claims, fact, losses_monthly
 
@@ -24,15 +25,15 @@ __all__ = [
 
 
 def _whole(x: float) -> str:
-    """A number as a whole number with thousands separators: 1354.0 -> '1,354'."""
-    return f"{x:,.0f}"
+    """A number as a whole number with thousands separators: 1354.0 -> '1,354' ('1.354' in Dutch)."""
+    return number(x)
 
 
 def _figure(f) -> str:
     """A fact's number, or its range when it has a low and a high."""
     if f.value is not None:
         return _whole(f.value)
-    return f"{_whole(f.low)} to {_whole(f.high)}"
+    return tr("{low} to {high}").format(low=_whole(f.low), high=_whole(f.high))
 
 
 def article_claims(ids: list[str]) -> pd.DataFrame:
@@ -44,9 +45,11 @@ def article_claims(ids: list[str]) -> pd.DataFrame:
     rows = {}
     for id_ in ids:
         c = claim(id_)
-        rows[c.text] = {"kind": c.kind, "hedge word": _hedge(id_)}
+        # In Dutch the article's own words; in English the claim as the seeds word it.
+        said = c.quote_nl if language() == "nl" else c.text
+        rows[said] = {tr("kind"): tr(c.kind), tr("hedge word"): _hedge(id_)}
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table.index.name = "what the article claims"
+    table.index.name = tr("what the article claims")
     return table
 
 
@@ -55,6 +58,12 @@ def _hedge(id_: str) -> str:
     found = claims()
     value = found.loc[found["id"] == id_, "hedge"].iloc[0]
     return "-" if pd.isna(value) or not str(value).strip() else str(value)
+
+
+def _citation(f) -> str:
+    """A fact's source and date, the source in the language in use."""
+    source, _, date = f.citation.rpartition(", ")
+    return f"{tr(source)}, {date}"
 
 
 def facts_table(ids: list[str]) -> pd.DataFrame:
@@ -66,9 +75,13 @@ def facts_table(ids: list[str]) -> pd.DataFrame:
     rows = {}
     for id_ in ids:
         f = fact(id_)
-        rows[f.text] = {"figure": _figure(f), "unit": f.unit, "source": f.citation}
+        rows[tr(f.text)] = {
+            tr("figure"): _figure(f),
+            tr("unit"): tr(f.unit),
+            tr("source"): _citation(f),
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table.index.name = "what"
+    table.index.name = tr("what")
     return table
 
 
@@ -89,10 +102,10 @@ def force_by_month(
     )
     return pd.DataFrame(
         {
-            "force": [_whole(s) for s in path["force"]],
-            "change": [_whole(c) for c in path["change"]],
+            tr("force"): [_whole(s) for s in path["force"]],
+            tr("change"): [_whole(c) for c in path["change"]],
         },
-        index=pd.Index(path["period"], name="month"),
+        index=pd.Index(path["period"], name=tr("month")),
     )
 
 
@@ -104,8 +117,8 @@ def army_share_table(deployed: list[float], army_sizes: dict[str, float]) -> pd.
     """
     shares = army_shares(deployed, army_sizes)
     table = pd.DataFrame(
-        {label: [f"{x:.2f}" for x in shares[label]] for label in army_sizes},
-        index=pd.Index([_whole(d) for d in shares["soldiers sent"]], name="soldiers sent"),
+        {label: [number(x, 2) for x in shares[label]] for label in army_sizes},
+        index=pd.Index([_whole(d) for d in shares["soldiers sent"]], name=tr("soldiers sent")),
     )
     return table
 
@@ -119,14 +132,14 @@ def recruitment_table() -> pd.DataFrame:
     raw = recruitment_per_day()
     rows = {}
     for _, row in raw.iterrows():
-        rows[fact(row["id"]).text] = {
-            "figure": _whole(row["figure"]),
-            "unit": row["unit"],
-            "per day": _whole(row["per_day"]),
-            "kind": row["kind"],
+        rows[tr(fact(row["id"]).text)] = {
+            tr("figure"): _whole(row["figure"]),
+            tr("unit"): tr(row["unit"]),
+            tr("per day"): _whole(row["per_day"]),
+            tr("kind"): tr(row["kind"]),
         }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table.index.name = "who says what"
+    table.index.name = tr("who says what")
     return table
 
 
@@ -141,3 +154,22 @@ def losses_in_month(month: str) -> float:
     if found.empty:
         raise ValueError(f"month: no figure for {month!r}")
     return float(found["avg_per_day"].iloc[0])
+
+
+def _seed_words() -> tuple[str, ...]:
+    """Words from ``seeds/`` that these tables show and ``helpers/locale/nl/seeds.po`` does not
+    hold (``tools/po.py`` chooses those), written out once so that ``tools/po.py`` puts them in
+    this module's Dutch catalogue; the tables translate them with ``tr()`` where they are
+    shown. A seed text in neither catalogue is shown in English."""
+    return (
+        tr(
+            "Russian 'permanent' losses (killed or permanently disabled) by October 2023, UK estimate"
+        ),
+        tr("Russian casualties in all by October 2023, UK estimate"),
+        tr("North Korea's reservists (IISS)"),
+        tr("Russian servicemen planned per 30 North Korean soldiers (intercepted plan)"),
+        tr("Contracts signed in 2024, official claim (Medvedev), plus 40,000 volunteers"),
+        tr("Russian recruits per month (New York Times, from officials)"),
+        tr("UK Defence Intelligence (via Euromaidan Press)"),
+        tr("IISS, quoted in a Reuters factbox (via kfgo.com)"),
+    )

@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import costs
+from helpers.language import language, number, tr
 from helpers.sources import claims, fact
 
 __all__ = [
@@ -23,9 +24,6 @@ __all__ = [
     "draw_weighted_scores",
 ]
 
-TASK_SHARE_LABEL = "share of tasks taken on without Russian (our assumption)"
-SCORE_LABEL = "score as the Kremlin might see it (1 = worst, 5 = best)"
-
 
 def article_claims(ids: list) -> pd.DataFrame:
     """The article's claims with these ids: what is said, who says it, and what kind of claim.
@@ -34,9 +32,14 @@ def article_claims(ids: list) -> pd.DataFrame:
     'opinion'
     """
     table = claims().set_index("id").loc[list(ids)]
+    # In Dutch the article's own words; in English the claim as the seeds word it.
+    said = table["quote_nl"] if language() == "nl" else table["claim_en"]
     return pd.DataFrame(
-        {"who says it": table["speaker"].to_list(), "kind": table["kind"].to_list()},
-        index=pd.Index(table["claim_en"].to_list(), name="claim"),
+        {
+            tr("who says it"): [tr(who) for who in table["speaker"]],
+            tr("kind"): [tr(kind) for kind in table["kind"]],
+        },
+        index=pd.Index(said.to_list(), name=tr("claim")),
     )
 
 
@@ -47,25 +50,29 @@ def departures_table() -> pd.DataFrame:
     '700,000'
     """
     rows = [  # (what was counted, fact id, which of its numbers)
-        ("called up (the article; Shoigu)", "mobilised_2022_shoigu", "value"),
-        ("called up (Putin, November 2022)", "mobilised_2022_putin", "value"),
-        ("men who crossed the border, first four days", "left_russia_sep_21_24", "value"),
-        ("Russians entering Kazakhstan, two weeks", "kazakhstan_entered_2022", "value"),
-        ("... of whom had left Kazakhstan again", "kazakhstan_left_again_2022", "value"),
-        ("Russians entering Georgia, 13 days", "georgia_entered_2022", "value"),
-        ("left Russia by 4 October: low end of the sources", "left_russia_by_oct_4", "low"),
-        ("left Russia by 4 October: Forbes Russia's estimate", "left_russia_by_oct_4", "value"),
-        ("left Russia by 4 October: high end of the sources", "left_russia_by_oct_4", "high"),
+        (tr("called up (the article; Shoigu)"), "mobilised_2022_shoigu", "value"),
+        (tr("called up (Putin, November 2022)"), "mobilised_2022_putin", "value"),
+        (tr("men who crossed the border, first four days"), "left_russia_sep_21_24", "value"),
+        (tr("Russians entering Kazakhstan, two weeks"), "kazakhstan_entered_2022", "value"),
+        (tr("... of whom had left Kazakhstan again"), "kazakhstan_left_again_2022", "value"),
+        (tr("Russians entering Georgia, 13 days"), "georgia_entered_2022", "value"),
+        (tr("left Russia by 4 October: low end of the sources"), "left_russia_by_oct_4", "low"),
+        (
+            tr("left Russia by 4 October: Forbes Russia's estimate"),
+            "left_russia_by_oct_4",
+            "value",
+        ),
+        (tr("left Russia by 4 October: high end of the sources"), "left_russia_by_oct_4", "high"),
     ]
     figures, sources = [], []
     for _, fact_id, which in rows:
         found = fact(fact_id)
-        figures.append(f"{getattr(found, which):,.0f}")
+        figures.append(number(getattr(found, which)))
         source = found.citation.rsplit(",", 1)[0]  # the source, without its date
-        sources.append(re.sub(r" \(via [^)]*\)", "", source))
+        sources.append(re.sub(r" \(via [^)]*\)", "", tr(source)))
     return pd.DataFrame(
-        {"figure": figures, "source": sources},
-        index=pd.Index([label for label, _, _ in rows], name="what was counted"),
+        {tr("figure"): figures, tr("source"): sources},
+        index=pd.Index([label for label, _, _ in rows], name=tr("what was counted")),
     )
 
 
@@ -77,30 +84,45 @@ def score_table(weights: dict) -> pd.DataFrame:
     """
     result = costs.weighted_scores(costs.DEFAULT_SCORES, weights).round(2)
     return pd.DataFrame(
-        {"weighted score": result.to_list()}, index=pd.Index(result.index, name="option")
+        {tr("weighted score"): result.to_list()},
+        index=pd.Index([tr(option) for option in result.index], name=tr("option")),
     )
 
 
 def draw_break_even(rub_per_usd=None, contract_months=costs.ASSUMED_CONTRACT_MONTHS) -> Figure:
     """``costs.draw_break_even``, its x axis worded as a share of tasks.
 
-    >>> draw_break_even().axes[0].get_xlabel() == TASK_SHARE_LABEL
-    True
+    >>> draw_break_even().axes[0].get_xlabel()
+    'share of tasks taken on without Russian (our assumption)'
     """
     rate = fact("rub_per_usd_2024_10_16").value if rub_per_usd is None else rub_per_usd
     fig = costs.draw_break_even(rate, contract_months)
     ax = fig.axes[0]
-    ax.set_xlabel(TASK_SHARE_LABEL)
-    ax.set_ylabel("$ per month of full tasks")
+    ax.set_xlabel(tr("share of tasks taken on without Russian (our assumption)"))
+    ax.set_ylabel(tr("$ per month of full tasks"))
     return fig
 
 
 def draw_weighted_scores(weights: dict) -> Figure:
     """``costs.draw_weighted_scores``, its x axis saying whose point of view the scores take.
 
-    >>> draw_weighted_scores(costs.EQUAL_WEIGHTS).axes[0].get_xlabel() == SCORE_LABEL
-    True
+    >>> draw_weighted_scores(costs.EQUAL_WEIGHTS).axes[0].get_xlabel()
+    'score as the Kremlin might see it (1 = worst, 5 = best)'
     """
     fig = costs.draw_weighted_scores(weights)
-    fig.axes[0].set_xlabel(SCORE_LABEL)
+    fig.axes[0].set_xlabel(tr("score as the Kremlin might see it (1 = worst, 5 = best)"))
     return fig
+
+
+def _seed_words() -> tuple[str, ...]:
+    """Words from ``seeds/`` that these tables show and ``helpers/locale/nl/seeds.po`` does not
+    hold (``tools/po.py`` chooses those), written out once so that ``tools/po.py`` puts them in
+    this module's Dutch catalogue; the tables translate them with ``tr()`` where they are
+    shown. A seed text in neither catalogue is shown in English."""
+    return (
+        tr("BNR Nieuwsradio (article text)"),
+        tr("Joost Bosman (BNR correspondent)"),
+        tr("Kazakhstan's interior ministry (via Novaya Gazeta Europe)"),
+        tr("Georgia's interior ministry (via Novaya Gazeta Europe)"),
+        tr("Kazakhstan's interior ministry (via txtreport.com)"),
+    )

@@ -11,32 +11,63 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.language import number, tr
 from helpers.sources import claim, claims, fact
 from helpers.uncertainty import LABELS
 
 __all__ = ["hedge_table", "sources_table", "tornado_view"]
 
-# What each of the article's claims is about, in a few words.
-CLAIM_NAMES = {
-    "nk_army_size": "North Korea's army",
-    "russia_losses_per_day": "Russia's losses per day",
-    "men_fled_2022": "young men who fled in 2022",
-    "sk_intel_10000": "North Korean soldiers sent",
-    "many_more_coming": "more soldiers to come",
-    "world_reaction_unknown": "how the world will react",
-    "sk_intel_reliable": "whether the report was right",
-}
 
-# The inputs of the tornado chart, in plain words.
-INPUT_NAMES = {
-    "losses_per_day": "Russian losses per day",
-    "recruits_per_day": "Russian recruits per day",
-    "soldiers": "North Korean soldiers sent",
-}
+def _claim_names() -> dict[str, str]:
+    """What each of the article's claims is about, in a few words (in the language in use)."""
+    return {
+        "nk_army_size": tr("North Korea's army"),
+        "russia_losses_per_day": tr("Russia's losses per day"),
+        "men_fled_2022": tr("young men who fled in 2022"),
+        "sk_intel_10000": tr("North Korean soldiers sent"),
+        "many_more_coming": tr("more soldiers to come"),
+        "world_reaction_unknown": tr("how the world will react"),
+        "sk_intel_reliable": tr("whether the report was right"),
+    }
+
+
+def _input_names() -> dict[str, str]:
+    """The inputs of the tornado chart, in plain words (in the language in use)."""
+    return {
+        "losses_per_day": tr("Russian losses per day"),
+        "recruits_per_day": tr("Russian recruits per day"),
+        "soldiers": tr("North Korean soldiers sent"),
+    }
+
+
+def _kind(kind: str) -> str:
+    """A kind of figure (estimate, official claim, ...) in the language in use."""
+    kinds = {
+        "estimate": tr("estimate"),
+        "official estimate": tr("official estimate"),
+        "official claim": tr("official claim"),
+        "reported fact": tr("reported fact"),
+        "one side's claim": tr("one side's claim"),
+        "forecast": tr("forecast"),
+        "opinion": tr("opinion"),
+    }
+    return kinds.get(kind, tr(kind))
+
+
+def _unit(unit: str) -> str:
+    """A figure's unit in the language in use."""
+    units = {
+        "troops": tr("troops"),
+        "people per day": tr("people per day"),
+        "casualties per day": tr("casualties per day"),
+        "recruits per day": tr("recruits per day"),
+        "USD per year": tr("USD per year"),
+    }
+    return units.get(unit, tr(unit))
 
 
 def _number(x: float) -> str:
-    return f"{x:,.0f}"
+    return number(x)
 
 
 def _figure_words(value: float | None, low: float | None, high: float | None) -> str:
@@ -46,14 +77,14 @@ def _figure_words(value: float | None, low: float | None, high: float | None) ->
     '1,000,000 to 1,200,000'
     """
     if low is not None and high is not None and low != high:
-        return f"{_number(low)} to {_number(high)}"
+        return tr("{low} to {high}").format(low=_number(low), high=_number(high))
     if low is not None and high is None:
-        return f"at least {_number(low)}"
+        return tr("at least {low}").format(low=_number(low))
     if high is not None and low is None and value is None:
-        return f"up to {_number(high)}"
+        return tr("up to {high}").format(high=_number(high))
     if value is not None:
         return _number(value)
-    return "no number"
+    return tr("no number")
 
 
 def _word(words: pd.Series, id_: str) -> str:
@@ -74,6 +105,7 @@ def hedge_table(*ids: str) -> pd.DataFrame:
     table = claims().set_index("id")
     hedges = table["hedge"]
     boosters = table["booster"] if "booster" in table.columns else pd.Series(dtype=object)
+    names = _claim_names()
     rows = []
     for id_ in ids:
         c = claim(id_)
@@ -82,21 +114,24 @@ def hedge_table(*ids: str) -> pd.DataFrame:
         hedge = _word(hedges, id_)
         booster = _word(boosters, id_)
         if not hedge:
-            hedge = f"none ('{booster}' makes it stronger)" if booster else "none"
+            if booster:
+                hedge = tr("none ('{booster}' makes it stronger)").format(booster=booster)
+            else:
+                hedge = tr("none")
         if low is None:
-            low_text = high_text = "no number"
+            low_text = high_text = tr("no number")
         else:
             low_text = _number(low)
-            high_text = "no limit given" if high is None else _number(high)
+            high_text = tr("no limit given") if high is None else _number(high)
         rows.append(
             {
-                "the article on": CLAIM_NAMES.get(id_, c.text),
-                "hedge word": hedge,
-                "low end": low_text,
-                "high end": high_text,
+                tr("the article on"): names.get(id_, tr(c.text)),
+                tr("hedge word"): hedge,
+                tr("low end"): low_text,
+                tr("high end"): high_text,
             }
         )
-    return pd.DataFrame(rows).set_index("the article on")
+    return pd.DataFrame(rows).set_index(tr("the article on"))
 
 
 def sources_table(*ids: str) -> pd.DataFrame:
@@ -110,18 +145,21 @@ def sources_table(*ids: str) -> pd.DataFrame:
     rows = []
     for id_ in ids:
         item = claim(id_) if id_ in article_ids else fact(id_)
-        caveat = f"hedge: {hedges[id_]}" if id_ in article_ids else item.caveat
+        if id_ in article_ids:
+            caveat = tr("hedge: {hedge}").format(hedge=hedges[id_])
+        else:
+            caveat = tr(item.caveat)
         rows.append(
             {
-                "source": LABELS.get(id_, item.citation),
-                "figure": _figure_words(item.value, item.low, item.high),
-                "unit": item.unit,
-                "as of": item.as_of,
-                "kind": item.kind,
-                "caveat": caveat,
+                tr("source"): tr(LABELS.get(id_, item.citation)),
+                tr("figure"): _figure_words(item.value, item.low, item.high),
+                tr("unit"): _unit(item.unit),
+                tr("as of"): item.as_of,
+                tr("kind"): _kind(item.kind),
+                tr("caveat"): caveat,
             }
         )
-    return pd.DataFrame(rows).set_index("source")
+    return pd.DataFrame(rows).set_index(tr("source"))
 
 
 def tornado_view(table: pd.DataFrame) -> pd.DataFrame:
@@ -132,15 +170,18 @@ def tornado_view(table: pd.DataFrame) -> pd.DataFrame:
     >>> tornado_view(t).loc["North Korean soldiers sent", "swing"]
     '0.24'
     """
+    names = _input_names()
     rows = []
     for _, row in table.iterrows():
         rows.append(
             {
-                "input": INPUT_NAMES.get(row["input"], row["input"]),
-                "range": f"{_number(row['low'])} to {_number(row['high'])}",
-                "result at low end": f"{row['at low']:.2f}",
-                "result at high end": f"{row['at high']:.2f}",
-                "swing": f"{row['swing']:.2f}",
+                tr("input"): names.get(row["input"], row["input"]),
+                tr("range"): tr("{low} to {high}").format(
+                    low=_number(row["low"]), high=_number(row["high"])
+                ),
+                tr("result at low end"): number(row["at low"], 2),
+                tr("result at high end"): number(row["at high"], 2),
+                tr("swing"): number(row["swing"], 2),
             }
         )
-    return pd.DataFrame(rows).set_index("input")
+    return pd.DataFrame(rows).set_index(tr("input"))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from helpers.sources import claim, fact
+from helpers.language import language, number_text, tr
+from helpers.sources import Sourced, _citation_text, claim, fact
 from helpers.timeline import article_forecasts, brier_breakdown, forecast_outcomes, timeline_table
 
 __all__ = [
@@ -21,8 +22,24 @@ __all__ = [
     "my_penalties",
 ]
 
-# How the scoring table says whether an article's statement held up (None: an opinion).
-HELD_UP_WORDS = {True: "held up", False: "did not", None: "cannot be settled"}
+
+def _held_up_words() -> dict[bool | None, str]:
+    """How the scoring table says whether an article's statement held up (None: an opinion)."""
+    return {True: tr("held up"), False: tr("did not"), None: tr("cannot be settled")}
+
+
+def _kind(kind: str) -> str:
+    """A kind of claim (forecast, reported fact, ...) in the language in use."""
+    kinds = {
+        "estimate": tr("estimate"),
+        "official estimate": tr("official estimate"),
+        "official claim": tr("official claim"),
+        "reported fact": tr("reported fact"),
+        "one side's claim": tr("one side's claim"),
+        "forecast": tr("forecast"),
+        "opinion": tr("opinion"),
+    }
+    return kinds.get(kind, tr(kind))
 
 
 def forecasts_to_make() -> Markdown:
@@ -37,12 +54,21 @@ def forecasts_to_make() -> Markdown:
     lines = []
     pairs = zip(table["forecast"], table["deadline"], strict=True)
     for number, (text, deadline) in enumerate(pairs, start=1):
-        lines.append(f"{number}. {text} *(deadline: {deadline})*")
+        when = tr("deadline: {deadline}").format(deadline=deadline)
+        lines.append(f"{number}. {tr(text)} *({when})*")
     return Markdown("\n".join(lines))
 
 
+def _article_words(statement: Sourced) -> str:
+    """A statement as the article words it: the English summary, or in Dutch the article's own
+    Dutch words."""
+    if language() == "en" or not statement.quote_nl:
+        return tr(statement.text)
+    return statement.quote_nl
+
+
 def article_statements(ids: list[str]) -> pd.DataFrame:
-    """The article's statements (in English) with who makes each and what kind of claim it is.
+    """The article's statements (in English; in Dutch the article's own words) with who makes each and what kind of claim it is.
 
     >>> article_statements(ids=["front_uncertain"])["kind"].tolist()
     ['forecast']
@@ -50,11 +76,16 @@ def article_statements(ids: list[str]) -> pd.DataFrame:
     rows = []
     for claim_id in ids:
         statement = claim(claim_id)
-        said_by = statement.citation.replace("BNR Nieuwsradio, citing ", "")
+        citation = _citation_text(statement.id, statement.citation)  # in the language in use
+        said_by = citation.replace("BNR Nieuwsradio, citing ", "")
         rows.append(
-            {"the article says": statement.text, "who says it": said_by, "kind": statement.kind}
+            {
+                tr("the article says"): _article_words(statement),
+                tr("who says it"): said_by,
+                tr("kind"): _kind(statement.kind),
+            }
         )
-    return pd.DataFrame(rows).set_index("the article says")
+    return pd.DataFrame(rows).set_index(tr("the article says"))
 
 
 def later_reports(category: str | None = None) -> pd.DataFrame:
@@ -65,7 +96,19 @@ def later_reports(category: str | None = None) -> pd.DataFrame:
     >>> later_reports(category="confirmation").index.tolist()
     ['2025-04-26', '2025-04-28']
     """
-    return timeline_table(category).set_index("date")
+    table = timeline_table(category)
+    columns = {
+        "date": tr("date"),
+        "what was reported": tr("what was reported"),
+        "figure": tr("figure"),
+        "kind": tr("kind"),
+        "source": tr("source"),
+    }
+    table = table.rename(columns=columns)
+    for column in (tr("what was reported"), tr("figure"), tr("source")):
+        table[column] = [tr(text) for text in table[column]]
+    table[tr("kind")] = [_kind(kind) for kind in table[tr("kind")]]
+    return table.set_index(tr("date"))
 
 
 def scoring_table() -> pd.DataFrame:
@@ -75,13 +118,14 @@ def scoring_table() -> pd.DataFrame:
     'cannot be settled'
     """
     table = article_forecasts()
+    words = _held_up_words()
     return pd.DataFrame(
         {
-            "the article said": table["the article said"],
-            "our verdict": table["verdict"],
-            "held up?": [HELD_UP_WORDS[held] for held in table["held_up"]],
+            tr("the article said"): [tr(text) for text in table["the article said"]],
+            tr("our verdict"): [tr(text) for text in table["verdict"]],
+            tr("held up?"): [words[held] for held in table["held_up"]],
         }
-    ).set_index("the article said")
+    ).set_index(tr("the article said"))
 
 
 def what_happened() -> pd.DataFrame:
@@ -93,11 +137,13 @@ def what_happened() -> pd.DataFrame:
     table = forecast_outcomes()
     return pd.DataFrame(
         {
-            "forecast": table["forecast"],
-            "happened?": ["yes" if outcome == 1 else "no" for outcome in table["outcome"]],
-            "settled by": [f"{fact(e).text} ({fact(e).as_of})" for e in table["evidence"]],
+            tr("forecast"): [tr(text) for text in table["forecast"]],
+            tr("happened?"): [
+                tr("yes") if outcome == 1 else tr("no") for outcome in table["outcome"]
+            ],
+            tr("settled by"): [f"{tr(fact(e).text)} ({fact(e).as_of})" for e in table["evidence"]],
         }
-    ).set_index("forecast")
+    ).set_index(tr("forecast"))
 
 
 def my_penalties(probabilities: list[float]) -> pd.DataFrame:
@@ -109,9 +155,9 @@ def my_penalties(probabilities: list[float]) -> pd.DataFrame:
     table = brier_breakdown(probabilities)
     return pd.DataFrame(
         {
-            "forecast": table["forecast"],
-            "your probability": [f"{p:g}" for p in table["probability"]],
-            "outcome": table["outcome"],
-            "penalty": [f"{round(x, 4):g}" for x in table["penalty"]],
+            tr("forecast"): [tr(text) for text in table["forecast"]],
+            tr("your probability"): [number_text(f"{p:g}") for p in table["probability"]],
+            tr("outcome"): table["outcome"],
+            tr("penalty"): [number_text(f"{round(x, 4):g}") for x in table["penalty"]],
         }
-    ).set_index("forecast")
+    ).set_index(tr("forecast"))

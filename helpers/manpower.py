@@ -13,10 +13,11 @@ import contextlib
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from helpers import style
 from helpers._validate import require_count, require_ids, require_number, require_number_or_array
+from helpers.language import month_year, number, tr
 from helpers.money import share_of
 from helpers.sources import claim, fact, losses_monthly
 from helpers.style import chart_source_line
@@ -78,6 +79,16 @@ def per_period(rate_per_day: float, days: float) -> float:
     rate = require_number("rate_per_day", rate_per_day)
     length = require_number("days", days)
     return rate * length
+
+
+def _whole_numbers(x: float, position: int | None = None) -> str:
+    """A tick label: a whole number as the language in use writes it (1,000 or 1.000)."""
+    return number(x)
+
+
+def _year(x: float, position: int | None = None) -> str:
+    """A tick label on an axis of years: the year as it is, with no thousands mark (2024)."""
+    return f"{x:.0f}"
 
 
 def cumulative_losses(losses_per_day: float, days: int) -> pd.DataFrame:
@@ -145,9 +156,9 @@ class DaysCoveredChart(style.LiveChart):
             "", xy=(0, 0), xytext=(10, -22), textcoords="offset points"
         )
         ax.set_xlim(0, self.days)
-        ax.set_xlabel("days from arrival")
-        ax.set_ylabel("people")
-        ax.yaxis.set_major_formatter("{x:,.0f}")
+        ax.set_xlabel(tr("days from arrival"))
+        ax.set_ylabel(tr("people"))
+        ax.yaxis.set_major_formatter(FuncFormatter(_whole_numbers))
         style.add_source(fig, chart_source_line(*source_ids))
         super().__init__(fig)
 
@@ -160,18 +171,18 @@ class DaysCoveredChart(style.LiveChart):
         self.losses.set_data(line["day"].to_numpy(), line["losses"].to_numpy())
         self.losses_label.xy = (self.days, last)
         at_least = losses_per_day in self.lower_bounds
-        self.losses_label.set_text(
-            f"losses: at least\n{losses_per_day:,.0f} a day"
-            if at_least
-            else f"losses at {losses_per_day:,.0f} a day"
+        losses_text = (
+            tr("losses: at least\n{count} a day") if at_least else tr("losses at {count} a day")
         )
+        self.losses_label.set_text(losses_text.format(count=number(losses_per_day)))
         self.soldiers.set_ydata([soldiers, soldiers])
-        self.soldiers_label.set_text(f"{soldiers:,.0f} soldiers")
+        self.soldiers_label.set_text(tr("{count} soldiers").format(count=number(soldiers)))
         used_up = covered <= self.days
         self.crossing.set_data([covered], [soldiers])
         self.crossing_label.xy = (covered, soldiers)
         self.crossing_label.set_text(
-            f"lines cross at {covered:.1f} days" + (" (at most)" if at_least else "")
+            tr("lines cross at {days} days").format(days=number(covered, 1))
+            + (" " + tr("(at most)") if at_least else "")
         )
         self.crossing.set_visible(used_up)
         self.crossing_label.set_visible(used_up)
@@ -223,11 +234,17 @@ def rate_table(rate_per_day: float) -> pd.DataFrame:
     3          a year   365  438000.0
     """
     rate = require_number("rate_per_day", rate_per_day)
+    names = {
+        "a day": tr("a day"),
+        "a week": tr("a week"),
+        "a 30-day month": tr("a 30-day month"),
+        "a year": tr("a year"),
+    }
     return pd.DataFrame(
         {
-            "period": list(RATE_PERIODS),
-            "days": list(RATE_PERIODS.values()),
-            "people": [per_period(rate, d) for d in RATE_PERIODS.values()],
+            tr("period"): [names.get(name, name) for name in RATE_PERIODS],
+            tr("days"): list(RATE_PERIODS.values()),
+            tr("people"): [per_period(rate, d) for d in RATE_PERIODS.values()],
         }
     )
 
@@ -426,7 +443,9 @@ def draw_losses_series(
     article = claim("russia_losses_per_day").value
     fig, ax = style.figure(7.5, 4.6, right_room=0.3)
     blue, grey = style.PALETTE["blue"], style.GREY
-    ax.plot(x, y, marker="", color=style.PALETTE["vermillion"], label="losses (Ukraine's claims)")
+    ax.plot(
+        x, y, marker="", color=style.PALETTE["vermillion"], label=tr("losses (Ukraine's claims)")
+    )
     # The independent estimates: a band over the months they cover (both quarters).
     spans = [_months_covered(i) for i in recruit_ids[1:]]
     b0, b1 = min(a for a, _ in spans), max(b for _, b in spans)
@@ -439,7 +458,7 @@ def draw_losses_series(
             color=blue,
             alpha=0.25,
             linewidth=0,
-            label="recruits: independent estimates, Apr-Sep 2024",
+            label=tr("recruits: independent estimates, Apr-Sep 2024"),
         )
     )
     o0, o1 = _months_covered(recruit_ids[0])
@@ -450,7 +469,7 @@ def draw_losses_series(
         linestyle="--",
         linewidth=2,
         marker="",
-        label="recruits: official claim, first half of 2024",
+        label=tr("recruits: official claim, first half of 2024"),
     )
     a0, a1 = _months_covered("russia_losses_per_day")
     ax.plot(
@@ -460,15 +479,14 @@ def draw_losses_series(
         linewidth=2,
         marker="^",
         markersize=8,
-        label=f"article: at least {article:,.0f} (▲), recent months",
+        label=tr("article: at least {count} (▲), recent months").format(count=number(article)),
     )
     marked = monthly["month"] == pd.Period(mark, "M")
     if marked.any():
         mx, my = float(x[marked].iloc[0]), float(y[marked].iloc[0])
         ax.plot([mx], [my], marker="o", color=style.PALETTE["black"], linestyle="none")
-        label = pd.Period(mark, "M").strftime("%b %Y")
         ax.annotate(
-            f"{label}: {my:,.0f} a day",
+            tr("{month}: {count} a day").format(month=month_year(mark), count=number(my)),
             xy=(mx, my),
             xytext=(-165, 12),
             textcoords="offset points",
@@ -476,14 +494,15 @@ def draw_losses_series(
         )
     end = float(x.iloc[-1])
     ax.set_xticks(range(int(x.iloc[0]), int(end) + 1))
+    ax.xaxis.set_major_formatter(FuncFormatter(_year))
     ax.set_xlim(int(x.iloc[0]), max(end, b1, a1))
     ax.set_ylim(0, float(y.max()) * 1.5)
     ax.legend(loc="upper left", fontsize=10)
-    ax.set_xlabel("month")
-    ax.set_ylabel("people per day")
-    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.set_xlabel(tr("month"))
+    ax.set_ylabel(tr("people per day"))
+    ax.yaxis.set_major_formatter(FuncFormatter(_whole_numbers))
     ids = ("russia_losses_per_day", *recruit_ids)
-    note = "Losses: Ukrainian General Staff claims, monthly averages."
+    note = tr("Losses: Ukrainian General Staff claims, monthly averages.")
     style.add_source(fig, chart_source_line(*ids, note=note))
     return fig
 
@@ -503,6 +522,20 @@ def days_by_source(soldiers: float, rates: dict[str, float]) -> pd.DataFrame:
             "days": [periods_sustained(soldiers, r) for r in rates.values()],
         }
     )
+
+
+def _rate_name(name: str) -> str:
+    """A loss rate's name (a key of ``rates``) in the language in use.
+
+    A notebook names its rates in its own language; the names the English notebook 03
+    uses are translated here too, so that its chart reads right in Dutch as well.
+    """
+    names = {
+        "article: at least 1,200": tr("article: at least 1,200"),
+        "UK (Healey), Oct 2024": tr("UK (Healey), Oct 2024"),
+        "UK (Radakin), Oct 2024": tr("UK (Radakin), Oct 2024"),
+    }
+    return names.get(name, name)
 
 
 def draw_days_by_source(
@@ -527,10 +560,16 @@ def draw_days_by_source(
     ax.barh(ys, table["days"], color=style.PALETTE["blue"], height=0.6)
     for y, days in zip(ys, table["days"], strict=True):
         ax.annotate(
-            f"{days:.1f} days", xy=(days, y), xytext=(4, 0), textcoords="offset points", va="center"
+            tr("{days} days").format(days=number(days, 1)),
+            xy=(days, y),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
         )
-    ax.set_yticks(ys, table["source"])
-    ax.set_xlabel(f"days of reported losses equal to {soldiers:,.0f} arrivals")
+    ax.set_yticks(ys, [_rate_name(name) for name in table["source"]])
+    ax.set_xlabel(
+        tr("days of reported losses equal to {count} arrivals").format(count=number(soldiers))
+    )
     ax.grid(axis="y", visible=False)
     fig.subplots_adjust(left=3.2 / fig.get_size_inches()[0])
     if soldiers_id is not None and soldiers_id not in source_ids:
@@ -598,7 +637,7 @@ class ForcePathChart(style.LiveChart):
             self.paths.append((line, ax.texts[-1]))
         ax.axhline(self.begin, color=style.GREY, linestyle=":", linewidth=1.2)
         self.start_label = ax.annotate(
-            f"start: {self.begin:,.0f} (dotted)",
+            tr("start: {count} (dotted)").format(count=number(self.begin)),
             xy=(0, self.begin),
             xycoords=("axes fraction", "data"),
             xytext=(4, 4),
@@ -606,12 +645,12 @@ class ForcePathChart(style.LiveChart):
             color=style.GREY,
             fontsize=9,
         )
-        ax.set_xlabel("months from now (30-day months)")
-        ax.set_ylabel("soldiers (model)")
+        ax.set_xlabel(tr("months from now (30-day months)"))
+        ax.set_ylabel(tr("soldiers (model)"))
         ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # few ticks: quicker redraws
         ax.yaxis.set_major_locator(MaxNLocator(5))
-        ax.yaxis.set_major_formatter("{x:,.0f}")
-        start_note = f" Start: {self.begin:,.0f}, a model input."
+        ax.yaxis.set_major_formatter(FuncFormatter(_whole_numbers))
+        start_note = " " + tr("Start: {count}, a model input.").format(count=number(self.begin))
         style.add_source(fig, chart_source_line(*source_ids) + start_note)
         super().__init__(fig)
 
@@ -637,8 +676,12 @@ class ForcePathChart(style.LiveChart):
         }
         without = simulate_force(**kwargs)
         with_ = simulate_force(**kwargs, arrivals_per_period=arrivals_per_month)
-        labels = ("no foreign arrivals", f"+{arrivals_per_month:,.0f} arrivals a month")
-        short = ("no arrivals", f"+{arrivals_per_month:,.0f} a month")
+        arrivals = number(arrivals_per_month)
+        labels = (
+            tr("no foreign arrivals"),
+            tr("+{count} arrivals a month").format(count=arrivals),
+        )
+        short = (tr("no arrivals"), tr("+{count} a month").format(count=arrivals))
         top = max(with_["force"].max(), self.begin) * 1.15 or 1.0
         ends = [float(without["force"].iloc[-1]), float(with_["force"].iloc[-1])]
         # Two-line end labels while the ends are apart; one line each when they are close (so
@@ -653,7 +696,7 @@ class ForcePathChart(style.LiveChart):
         ):
             line.set_data(path["period"].to_numpy(), path["force"].to_numpy())
             text.xy = (length, at)
-            text.set_text(f"{brief}: {end:,.0f}" if crowded else f"{label}\n{end:,.0f}")
+            text.set_text(f"{brief}: {number(end)}" if crowded else f"{label}\n{number(end)}")
             text.set_fontsize(10 if crowded else 11)
         # The start's label on the side of its line that the paths leave free.
         self.start_label.set_position((4, -13) if min(ends) >= self.begin else (4, 4))

@@ -12,10 +12,11 @@ from functools import cache
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from helpers import style
 from helpers._validate import require_count, require_number, require_share
+from helpers.language import language, money, number, percent, tr
 from helpers.sources import claim, fact
 from helpers.style import chart_source_line
 
@@ -148,16 +149,16 @@ def economy_usd() -> pd.DataFrame:
     """
     rate = fact("krw_per_usd_oct2024").value
     rows = [
-        ("nk_exports_2023_usd", "Exports, 2023 (recorded)", fact("nk_exports_2023_usd").value),
-        ("nk_gdp_cia_2023_usd", "GDP, 2023 (CIA)", fact("nk_gdp_cia_2023_usd").value),
+        ("nk_exports_2023_usd", tr("Exports, 2023 (recorded)"), fact("nk_exports_2023_usd").value),
+        ("nk_gdp_cia_2023_usd", tr("GDP, 2023 (CIA)"), fact("nk_gdp_cia_2023_usd").value),
         (
             "nk_gni_2023_krw",
-            "GNI, 2023 (Bank of Korea)",
+            tr("GNI, 2023 (Bank of Korea)"),
             krw_to_usd(fact("nk_gni_2023_krw").value, rate),
         ),
         (
             "nk_gdp_2024_usd",
-            "GDP, 2024 (Bank of Korea)",
+            tr("GDP, 2024 (Bank of Korea)"),
             fact("nk_gdp_2024_usd").value,
         ),
     ]
@@ -176,9 +177,14 @@ def troop_income_estimates() -> pd.DataFrame:
     nis = fact("nis_troop_income_per_year")
     inss = fact("inss_troop_income_per_year")
     rows = [
-        ("Article: 10,000 x $2,000 x 12", yearly, yearly, "exact arithmetic"),
-        ("South Korean intelligence (NIS)", nis.low, None, "'more than': a lower bound"),
-        ("INSS analyst scenario", inss.low, inss.high, "a range of scenarios"),
+        (tr("Article: 10,000 x $2,000 x 12"), yearly, yearly, tr("exact arithmetic")),
+        (
+            tr("South Korean intelligence (NIS)"),
+            nis.low,
+            None,
+            tr("'more than': a lower bound"),
+        ),
+        (tr("INSS analyst scenario"), inss.low, inss.high, tr("a range of scenarios")),
     ]
     return pd.DataFrame(rows, columns=["who", "low_usd", "high_usd", "kind"])
 
@@ -196,19 +202,19 @@ def russian_pay_usd() -> pd.DataFrame:
     rate = fact("rub_per_usd_2024_10_16").value
     bonus_rub = fact("ru_signon_federal_2024_rub").value + fact("ru_signon_regional_avg_rub").value
     rows = [
-        ("Fee to North Korea, per soldier", claim("pay_per_soldier_month").value, 0.0),
+        (tr("Fee to North Korea, per soldier"), claim("pay_per_soldier_month").value, 0.0),
         (
-            "Russian minimum pay (Reuters)",
+            tr("Russian minimum pay (Reuters)"),
             rub_to_usd(fact("ru_min_pay_rub_reuters").value, rate),
             0.0,
         ),
         (
-            "Russian minimum pay (Moscow Times)",
+            tr("Russian minimum pay (Moscow Times)"),
             rub_to_usd(fact("ru_min_pay_rub_mt").value, rate),
             0.0,
         ),
         (
-            "Russian pay + bonuses over 12 months",
+            tr("Russian pay + bonuses over 12 months"),
             rub_to_usd(fact("ru_min_pay_rub_reuters").value, rate),
             rub_to_usd(bonus_rub, rate) / 12,
         ),
@@ -217,36 +223,38 @@ def russian_pay_usd() -> pd.DataFrame:
 
 
 # Breuker's list of gains: which can be put in numbers with the course's sources.
-_GAINS = (
-    (
-        "gain_arms_money",
-        "money for weapons and ammunition",
-        "partly",
-        "fnf_arms_deliveries_usd",
-        "prices and quantities of shells and missiles: leaked, guessed",
-    ),
-    (
-        "gain_oil_gas",
-        "access to Russian oil and gas",
-        "not yet",
-        "",
-        "barrels and cubic metres delivered, and their price; unreported trade",
-    ),
-    (
-        "gain_food_aid",
-        "food aid",
-        "partly",
-        "nis_rice_tonnes",
-        "tonnes actually delivered, and a price per tonne to turn it into dollars",
-    ),
-    (
-        "gain_world_order",
-        "a place in a new world order",
-        "no",
-        "",
-        "no single number: you could only count signs (visits, treaties, votes at the UN)",
-    ),
-)
+def _gains() -> tuple[tuple[str, str, str, str, str], ...]:
+    """(claim id, gain, can we count it?, fact id, what a number would need), in the language in use."""
+    return (
+        (
+            "gain_arms_money",
+            tr("money for weapons and ammunition"),
+            tr("partly"),
+            "fnf_arms_deliveries_usd",
+            tr("prices and quantities of shells and missiles: leaked, guessed"),
+        ),
+        (
+            "gain_oil_gas",
+            tr("access to Russian oil and gas"),
+            tr("not yet"),
+            "",
+            tr("barrels and cubic metres delivered, and their price; unreported trade"),
+        ),
+        (
+            "gain_food_aid",
+            tr("food aid"),
+            tr("partly"),
+            "nis_rice_tonnes",
+            tr("tonnes actually delivered, and a price per tonne to turn it into dollars"),
+        ),
+        (
+            "gain_world_order",
+            tr("a place in a new world order"),
+            tr("no"),
+            "",
+            tr("no single number: you could only count signs (visits, treaties, votes at the UN)"),
+        ),
+    )
 
 
 def gains_table() -> pd.DataFrame:
@@ -256,20 +264,21 @@ def gains_table() -> pd.DataFrame:
     ['partly', 'not yet', 'partly', 'no']
     """
     rows = []
-    for claim_id, gain, countable, fact_id, needs in _GAINS:
+    for claim_id, gain, countable, fact_id, needs in _gains():
         if fact_id:
             f = fact(fact_id)
-            low, high = f.low, f.high
-            number = f"{low:,.0f} to {high:,.0f} {f.unit} ({f.citation})"
+            found = tr("{low} to {high} {unit} ({citation})").format(
+                low=number(f.low), high=number(f.high), unit=tr(f.unit), citation=f.citation
+            )
         else:
-            number = "none in our sources"
+            found = tr("none in our sources")
         rows.append(
             {
-                "gain": gain,
-                "Dutch words": claim(claim_id).quote_nl,
-                "can we count it?": countable,
-                "a number we have": number,
-                "what a number would need": needs,
+                tr("gain"): gain,
+                tr("Dutch words"): claim(claim_id).quote_nl,
+                tr("can we count it?"): countable,
+                tr("a number we have"): found,
+                tr("what a number would need"): needs,
             }
         )
     return pd.DataFrame(rows)
@@ -281,7 +290,7 @@ def countable_gains() -> list[str]:
     >>> countable_gains()
     ['gain_arms_money', 'gain_food_aid']
     """
-    return [claim_id for claim_id, _, _, fact_id, _ in _GAINS if fact_id]
+    return [claim_id for claim_id, _, _, fact_id, _ in _gains() if fact_id]
 
 
 def payoff_table() -> pd.DataFrame:
@@ -294,45 +303,49 @@ def payoff_table() -> pd.DataFrame:
     """
     rows = [
         (
-            "the soldiers are paid for, month after month",
-            "hard currency for the state",
-            "a cost, but no unrest at home",
-            "yes: soldiers x $ x months",
+            tr("the soldiers are paid for, month after month"),
+            tr("hard currency for the state"),
+            tr("a cost, but no unrest at home"),
+            tr("yes: soldiers x $ x months"),
         ),
         (
-            "many soldiers are killed or wounded",
-            "loss of young men; families told little",
-            "fewer fighters than it paid for",
-            "only by estimates; both sides hide losses",
+            tr("many soldiers are killed or wounded"),
+            tr("loss of young men; families told little"),
+            tr("fewer fighters than it paid for"),
+            tr("only by estimates; both sides hide losses"),
         ),
         (
-            "soldiers defect or are captured",
-            "embarrassing stories reach the world",
-            "proof of the deal in enemy hands",
-            "cases can be counted, if reported",
+            tr("soldiers defect or are captured"),
+            tr("embarrassing stories reach the world"),
+            tr("proof of the deal in enemy hands"),
+            tr("cases can be counted, if reported"),
         ),
         (
-            "the army's limits are exposed",
-            "its real strength becomes known",
-            "less help than hoped",
-            "hard: only indirect signs",
+            tr("the army's limits are exposed"),
+            tr("its real strength becomes known"),
+            tr("less help than hoped"),
+            tr("hard: only indirect signs"),
         ),
         (
-            "the world reacts (sanctions, South Korea arms Ukraine)",
-            "more isolation, or none",
-            "more pressure",
-            "hard to say before it happens",
+            tr("the world reacts (sanctions, South Korea arms Ukraine)"),
+            tr("more isolation, or none"),
+            tr("more pressure"),
+            tr("hard to say before it happens"),
         ),
         (
-            "the soldiers gain combat experience",
-            "a more experienced army at home",
-            "an ally that learns its methods",
-            "no",
+            tr("the soldiers gain combat experience"),
+            tr("a more experienced army at home"),
+            tr("an ally that learns its methods"),
+            tr("no"),
         ),
     ]
-    return pd.DataFrame(
-        rows, columns=["what could happen", "for North Korea", "for Russia", "can it be counted?"]
-    )
+    columns = [
+        tr("what could happen"),
+        tr("for North Korea"),
+        tr("for Russia"),
+        tr("can it be counted?"),
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def draw_deal_vs_economy() -> Figure:
@@ -344,20 +357,48 @@ def draw_deal_vs_economy() -> Figure:
     """
     yearly = payment_usd(claim("nk_soldiers_left").value, claim("pay_per_soldier_month").value, 12)
     table = economy_usd()
-    labels = ["Troop fee: 10,000 soldiers, 1 year", *table["what"]]
+    labels = [tr("Troop fee: 10,000 soldiers, 1 year"), *table["what"]]
     values = [yearly / BILLION, *(table["usd"] / BILLION)]
     colours = [style.PALETTE["vermillion"]] + [style.PALETTE["blue"]] * len(table)
-    fig, ax = style.figure(7.5, 3.6, right_room=0.7)
+    # Dutch labels are longer ("$ 29,64 mld." for "$29.64bn"): more room on the right.
+    fig, ax = style.figure(7.5, 3.6, right_room=0.7 if language() == "en" else 1.0)
     fig.subplots_adjust(left=3.3 / 7.5)
     bars = ax.barh(labels[::-1], values[::-1], color=colours[::-1])
-    ax.bar_label(bars, labels=[f"\\${v:,.2f}bn" for v in values[::-1]], padding=4, fontsize=10)
-    ax.set_xlabel("billion US dollars a year")
+    _category_names(ax.yaxis)
+    ax.bar_label(
+        bars,
+        labels=[tr("{amount}bn").format(amount=_dollars(v, 2)) for v in values[::-1]],
+        padding=4,
+        fontsize=10,
+    )
+    ax.set_xlabel(tr("billion US dollars a year"))
     ax.grid(axis="y", visible=False)
     ids = ("pay_per_soldier_month", "nk_soldiers_left", *table["id"], "krw_per_usd_oct2024")
     style.add_source(
-        fig, chart_source_line(*ids) + " GNI converted from won at 1,380 won per dollar."
+        fig, chart_source_line(*ids) + " " + tr("GNI converted from won at 1,380 won per dollar.")
     )
     return fig
+
+
+def _dollars(x: float, decimals: int = 0) -> str:
+    """``money(x)`` for a chart: its dollar sign escaped, so that matplotlib shows it as is."""
+    return money(x, decimals).replace("$", r"\$")
+
+
+def _category_names(axis) -> None:
+    """Give a category axis (bars named by text) its names back as tick labels.
+
+    In a language other than English ``style.figure`` gives every axis a number formatter,
+    which a category axis then keeps: its ticks would read 0, 1, 2 instead of the names.
+    """
+    converter = axis.get_converter()
+    if converter is not None and axis.units is not None:
+        axis.set_major_formatter(converter.axisinfo(axis.units, axis).majfmt)
+
+
+def _whole_numbers(x: float, position: int | None = None) -> str:
+    """A tick label: a whole number as the language in use writes it (1,000 or 1.000)."""
+    return number(x)
 
 
 def _label_above(ax, text: str, x: float, y: float) -> None:
@@ -386,10 +427,10 @@ def draw_troop_income_estimates() -> Figure:
                 arrowprops={"arrowstyle": "->", "color": style.PALETTE["orange"], "lw": 2.2},
             )
             ax.plot([low], [y], marker="o", color=style.PALETTE["orange"], linestyle="none")
-            _label_above(ax, f"more than \\${low:,.0f}m", low, y)
+            _label_above(ax, tr("more than {amount}m").format(amount=_dollars(low)), low, y)
         elif row["high_usd"] == row["low_usd"]:
             ax.plot([low], [y], marker="D", color=style.PALETTE["vermillion"], linestyle="none")
-            _label_above(ax, f"\\${low:,.0f}m", low, y)
+            _label_above(ax, tr("{amount}m").format(amount=_dollars(low)), low, y)
         else:
             high = row["high_usd"] / MILLION
             ax.plot(
@@ -400,11 +441,12 @@ def draw_troop_income_estimates() -> Figure:
                 markersize=14,
                 linewidth=4,
             )
-            _label_above(ax, f"\\${low:,.0f}m to \\${high:,.0f}m", low, y)
+            text = tr("{low}m to {high}m").format(low=_dollars(low), high=_dollars(high))
+            _label_above(ax, text, low, y)
     ax.set_yticks(range(len(table)), table["who"])
     ax.set_ylim(-0.6, len(table) - 0.3)
     ax.set_xlim(0, top * 1.1)
-    ax.set_xlabel("million US dollars a year")
+    ax.set_xlabel(tr("million US dollars a year"))
     ax.grid(axis="y", visible=False)
     style.add_source(
         fig,
@@ -437,9 +479,10 @@ def draw_russian_pay() -> Figure:
         color=style.PALETTE["sky"],
         hatch="//",
     )
+    _category_names(ax.yaxis)
     totals = table["usd_per_month"] + table["bonus_usd_per_month"]
-    ax.bar_label(bonus, labels=[f"\\${t:,.0f}" for t in totals], padding=4, fontsize=10)
-    ax.set_xlabel("US dollars per soldier per month")
+    ax.bar_label(bonus, labels=[_dollars(t) for t in totals], padding=4, fontsize=10)
+    ax.set_xlabel(tr("US dollars per soldier per month"))
     ax.grid(axis="y", visible=False)
     style.add_source(
         fig,
@@ -451,14 +494,23 @@ def draw_russian_pay() -> Figure:
             "ru_signon_regional_avg_rub",
             "rub_per_usd_2024_10_16",
         )
-        + " Roubles converted at the 16 Oct 2024 rate; bonuses spread over 12 months (our assumption).",
+        + " "
+        + tr(
+            "Roubles converted at the 16 Oct 2024 rate; bonuses spread over 12 months"
+            " (our assumption)."
+        ),
     )
     return fig
 
 
-@cache
 def _widget_constants() -> tuple[float, float, float, str]:
     """Fee, a year's exports, a year's GNI (dollars) and the source line, looked up once."""
+    return _widget_constants_in(language())
+
+
+@cache
+def _widget_constants_in(language_code: str) -> tuple[float, float, float, str]:
+    """``_widget_constants`` for one language (the source line is written in it)."""
     gni = krw_to_usd(fact("nk_gni_2023_krw").value, fact("krw_per_usd_oct2024").value)
     source = chart_source_line(
         "pay_per_soldier_month",
@@ -472,7 +524,9 @@ def _widget_constants() -> tuple[float, float, float, str]:
 
 def _share_text(share: float) -> str:
     """'73% of' below twice the base, '21.8 times' from there on."""
-    return f"{100 * share:,.0f}% of" if share < 2 else f"{share:,.1f} times"
+    if share < 2:
+        return tr("{percent} of").format(percent=percent(100 * share))
+    return tr("{times} times").format(times=number(share, 1))
 
 
 class PaymentVsEconomyChart(style.LiveChart):
@@ -496,7 +550,7 @@ class PaymentVsEconomyChart(style.LiveChart):
         (self.payment,) = ax.plot([0, 1], [0, 0], marker="", color=style.PALETTE["vermillion"])
         ax.axhline(self.exports_millions, color=blue, linestyle="--", linewidth=2)
         self.exports_label = ax.annotate(
-            "North Korea's recorded exports in one year (2023)",
+            tr("North Korea's recorded exports in one year (2023)"),
             xy=(1, self.exports_millions),
             xytext=(-4, 5),
             ha="right",
@@ -505,9 +559,9 @@ class PaymentVsEconomyChart(style.LiveChart):
             fontsize=10,
         )
         self.summary = ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", fontsize=11)
-        ax.set_xlabel("months of deployment")
-        ax.set_ylabel("million US dollars paid")
-        ax.yaxis.set_major_formatter("{x:,.0f}")
+        ax.set_xlabel(tr("months of deployment"))
+        ax.set_ylabel(tr("million US dollars paid"))
+        ax.yaxis.set_major_formatter(FuncFormatter(_whole_numbers))
         ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # fewer ticks: a faster redraw
         ax.yaxis.set_major_locator(MaxNLocator(5))
         style.add_source(fig, source)
@@ -519,11 +573,17 @@ class PaymentVsEconomyChart(style.LiveChart):
         pay, exports, gni, _ = _widget_constants()
         line = cumulative_payment(count, pay, months)
         total = line["paid_usd"].iloc[-1]
+        after = tr("After {months} month:") if int(months) == 1 else tr("After {months} months:")
         summary = (
-            f"After {int(months)} {'month' if int(months) == 1 else 'months'}:"
-            f" \\${total / MILLION:,.0f} million\n"
-            f"= {_share_text(share_of(total, exports))} a year's exports\n"
-            f"= {100 * share_of(total, gni):,.1f}% of a year's GNI"
+            after.format(months=number(int(months)))
+            + " "
+            + tr("{amount} million").format(amount=_dollars(total / MILLION))
+            + "\n"
+            + tr("= {share} a year's exports").format(share=_share_text(share_of(total, exports)))
+            + "\n"
+            + tr("= {percent} of a year's GNI").format(
+                percent=percent(100 * share_of(total, gni), 1)
+            )
         )
         # Everything is computed and checked: now move the artists.
         self.payment.set_data(line["month"].to_numpy(), line["paid_usd"].to_numpy() / MILLION)

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import style
+from helpers.language import language, number, number_text, tr
 from helpers.sources import claim, claims, fact
 from helpers.style import chart_source_line
 
@@ -49,25 +50,33 @@ def _readable(x: float | None) -> str:
     if x is None or pd.isna(x):
         return ""
     if float(x).is_integer():
-        return f"{x:,.0f}"
-    return f"{x:,.3g}"
+        return number(x)
+    return number_text(f"{x:,.3g}")
 
 
 # What each of the article's numbers is about, in a few words (a table's row names).
-_WHAT: dict[str, str] = {
-    "nk_soldiers_left": "North Korean soldiers sent",
-    "pay_per_soldier_month": "fee per soldier per month",
-    "sk_intel_10000": "soldiers sent (South Korean intelligence)",
-    "nk_army_size": "North Korea's army",
-    "russia_losses_per_day": "Russia's losses per day",
-    "mobilised_2022": "men mobilised in 2022",
-    "men_fled_2022": "young men who fled in 2022",
-}
+def _what_words() -> dict[str, str]:
+    """Claim id -> a few words, in the language in use."""
+    return {
+        "nk_soldiers_left": tr("North Korean soldiers sent"),
+        "pay_per_soldier_month": tr("fee per soldier per month"),
+        "sk_intel_10000": tr("soldiers sent (South Korean intelligence)"),
+        "nk_army_size": tr("North Korea's army"),
+        "russia_losses_per_day": tr("Russia's losses per day"),
+        "mobilised_2022": tr("men mobilised in 2022"),
+        "men_fled_2022": tr("young men who fled in 2022"),
+    }
 
 
 def _what(claim_id: str) -> str:
-    """A few words saying what a claim's number is about (its English text if none are set)."""
-    return _WHAT.get(claim_id, claim(claim_id).text)
+    """A few words saying what a claim's number is about (its text if none are set)."""
+    return _what_words().get(claim_id) or _claim_words(claim_id)
+
+
+def _claim_words(claim_id: str) -> str:
+    """A claim as the reader sees it: our English, or in Dutch the article's own words."""
+    c = claim(claim_id)
+    return c.text if language() == "en" else c.quote_nl
 
 
 def claims_by_kind() -> pd.Series:
@@ -95,15 +104,17 @@ def source_chains() -> pd.DataFrame:
             r"^no source named.*", "no source named", regex=True
         ),
     )
-    return (
+    chains = (
         table.groupby(["speaker", "on_authority_of"], sort=False)
         .size()
-        .rename("claims")
+        .rename(tr("claims"))
         .reset_index()
-        .sort_values("claims", ascending=False, kind="stable")
-        .rename(columns={"speaker": "who says it", "on_authority_of": "on whose authority"})
-        .set_index("who says it")
+        .sort_values(tr("claims"), ascending=False, kind="stable")
     )
+    chains["on_authority_of"] = [tr(text) for text in chains["on_authority_of"]]
+    return chains.rename(
+        columns={"speaker": tr("who says it"), "on_authority_of": tr("on whose authority")}
+    ).set_index(tr("who says it"))
 
 
 def hedged_claims() -> pd.DataFrame:
@@ -114,8 +125,13 @@ def hedged_claims() -> pd.DataFrame:
     """
     table = claims()
     table = table[table["hedge"] != ""]
-    shown = table[["claim_en", "hedge"]].rename(columns={"claim_en": "the claim"})
-    return shown.set_index("the claim")
+    shown = pd.DataFrame(
+        {
+            tr("the claim"): [_claim_words(id_) for id_ in table["id"]],
+            tr("hedge"): table["hedge"].reset_index(drop=True),  # the article's Dutch words
+        }
+    )
+    return shown.set_index(tr("the claim"))
 
 
 def numbers_in_article() -> pd.DataFrame:
@@ -134,7 +150,17 @@ def numbers_in_article() -> pd.DataFrame:
     shown = shown.set_index("id")
     for col in ("value", "low", "high"):
         shown[col] = shown[col].map(_readable)
-    shown.index.name = "the article's number"
+    shown["unit"] = [tr(unit) for unit in shown["unit"]]
+    shown = shown.rename(
+        columns={
+            "value": tr("value"),
+            "low": tr("low"),
+            "high": tr("high"),
+            "unit": tr("unit"),
+            "hedge": tr("hedge"),
+        }
+    )
+    shown.index.name = tr("the article's number")
     return shown
 
 
@@ -157,28 +183,30 @@ def article_against_other_sources() -> pd.DataFrame:
             f = fact(fact_id)
             rows.append(
                 {
-                    "the article's number": f"{_what(claim_id)}: "
+                    tr("the article's number"): f"{_what(claim_id)}: "
                     + _readable(c.value if c.value is not None else c.low),
-                    "other source": f.text,
-                    "their value": _readable(f.value),
-                    "their low": _readable(f.low),
-                    "their high": _readable(f.high),
-                    "as of": f.as_of,
+                    tr("other source"): tr(f.text),
+                    tr("their value"): _readable(f.value),
+                    tr("their low"): _readable(f.low),
+                    tr("their high"): _readable(f.high),
+                    tr("as of"): f.as_of,
                 }
             )
-    return pd.DataFrame(rows).set_index("the article's number")
+    return pd.DataFrame(rows).set_index(tr("the article's number"))
 
 
 def draw_claims_by_kind() -> Figure:
     """Chart: the article's claims counted by kind, longest bar on top, counts printed."""
     counts = claims_by_kind().reindex(list(KINDS)).fillna(0).iloc[::-1]
     fig, ax = style.figure(7.5, 3.4)
-    fig.subplots_adjust(left=1.3 / 7.5)
-    bars = ax.barh(counts.index, counts.to_numpy(), color=style.PALETTE["blue"])
+    fig.subplots_adjust(left=(1.3 if language() == "en" else 1.8) / 7.5)
+    rows = range(len(counts))  # positions, labelled below (style.figure's tick numbers off)
+    bars = ax.barh(rows, counts.to_numpy(), color=style.PALETTE["blue"])
+    ax.set_yticks(rows, [tr(kind) for kind in counts.index])
     ax.bar_label(bars, padding=4)
-    ax.set_xlabel("number of claims in the article")
+    ax.set_xlabel(tr("number of claims in the article"))
     ax.grid(axis="y", visible=False)
     style.add_source(
-        fig, chart_source_line("cold_business") + " Kinds assigned in seeds/claims.csv."
+        fig, chart_source_line("cold_business") + " " + tr("Kinds assigned in seeds/claims.csv.")
     )
     return fig

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import seedfile
+from helpers.language import language, number_text, tr
 from helpers.markdown import escape_dollars
 
 __all__ = [
@@ -74,8 +75,9 @@ class Sourced:
     kind: str = ""
 
     def __repr__(self) -> str:
-        shown = "-" if self.value is None else f"{self.value:,.10g}"
-        return f"{self.id}: {shown} {self.unit} ({self.citation})".replace(" ()", "")
+        shown = "-" if self.value is None else number_text(f"{self.value:,.10g}")
+        citation = _citation_text(self.id, self.citation)
+        return f"{self.id}: {shown} {tr(self.unit)} ({citation})".replace(" ()", "")
 
 
 def _read_text(path: Path) -> str:
@@ -282,6 +284,42 @@ def _short_citation(id_: str) -> str:
     raise KeyError(f"no claim or fact with id {id_!r}")
 
 
+def _citation_text(id_: str, citation: str) -> str:
+    """A citation from ``_short_citation`` in the language in use."""
+    if language() == "en":
+        return citation
+    if citation.startswith(ARTICLE_CITATION):
+        who = citation[len(ARTICLE_CITATION) :].strip()[1:-1]
+        return _article_citation(who)
+    if id_ in _facts_by_id().index:
+        row = _facts_by_id().loc[id_]
+        return f"{tr(row['source'])}, {row['as_of']}"
+    return citation
+
+
+def _article_citation(who: str) -> str:
+    """'BNR Nieuwsradio, Oct 2024 (who)' in the language in use; ``who`` in English."""
+    outlet = tr("BNR Nieuwsradio, Oct 2024")
+    return f"{outlet} ({_who_text(who)})" if who else outlet
+
+
+def _who_text(who: str) -> str:
+    """'Joost Bosman, citing the British Ministry of Defence' in the language in use."""
+    parts = []
+    for one in who.split("; "):
+        speaker, citing, authority = one.partition("citing ")
+        if citing and speaker:
+            text = tr("{speaker}, citing {authority}").format(
+                speaker=speaker.removesuffix(", "), authority=tr(authority)
+            )
+        elif citing:
+            text = tr("citing {authority}").format(authority=tr(authority))
+        else:
+            text = one
+        parts.append(text)
+    return "; ".join(parts)
+
+
 def source_line(*ids: str) -> str:
     """The short source note printed under a chart, for any mix of claim and fact ids.
 
@@ -297,8 +335,10 @@ def source_line(*ids: str) -> str:
         raise ValueError("source_line needs at least one claim or fact id")
     article: list[str] = []
     parts: list[str] = []
+    part_ids: dict[str, str] = {}  # a source's citation -> the id that gave it
     for id_ in ids:
         text = _short_citation(id_)
+        part_ids.setdefault(text, id_)
         if text.startswith(ARTICLE_CITATION):
             who = text[len(ARTICLE_CITATION) :].strip()[1:-1]  # drop the outer brackets
             if ARTICLE_CITATION not in parts:
@@ -307,10 +347,14 @@ def source_line(*ids: str) -> str:
                 article.append(who)
         elif text not in parts:
             parts.append(text)
-    if article:
-        parts[parts.index(ARTICLE_CITATION)] = f"{ARTICLE_CITATION} ({'; '.join(article)})"
-    label = "Source" if len(parts) == 1 else "Sources"
-    return f"{label}: " + "; ".join(parts) + "."
+    shown = [
+        _article_citation("; ".join(article))
+        if part == ARTICLE_CITATION
+        else _citation_text(part_ids[part], part)
+        for part in parts
+    ]
+    label = tr("Source") if len(parts) == 1 else tr("Sources")
+    return f"{label}: " + "; ".join(shown) + "."
 
 
 def _table(name: str) -> pd.DataFrame:
@@ -360,9 +404,13 @@ class Passage:
     def _repr_markdown_(self) -> str:
         parts = []
         for n, nl, en in zip(self.blocks, self.nl, self.en, strict=True):
-            parts.append(
-                f'<blockquote lang="nl">{nl}</blockquote>\n\n*In English (block {n}):* {en}'
-            )
+            if language() == "en":
+                parts.append(
+                    f'<blockquote lang="nl">{nl}</blockquote>\n\n*In English (block {n}):* {en}'
+                )
+            else:  # the article's own words; no translation under them
+                block = tr("Block {n}").format(n=n)
+                parts.append(f'*{block}:*\n\n<blockquote lang="nl">{nl}</blockquote>')
         return escape_dollars("\n\n".join(parts))
 
     def __repr__(self) -> str:

@@ -27,6 +27,7 @@ import pandas as pd
 
 from helpers import course as manifest
 from helpers.checks import Exercise, exercises, round_to_figures
+from helpers.language import language, number, number_text, tr
 from helpers.markdown import escape_dollars
 
 __all__ = [
@@ -65,16 +66,19 @@ def notebook_of(qid: str) -> str:
 
 
 def _number_text(value: float) -> str:
-    """A number as a teacher would write it: 240,000,000; 1,354; 42.7; 8.33; 0.43."""
+    """A number as a teacher would write it: 240,000,000; 1,354; 42.7; 8.33; 0.43.
+
+    In the language in use: 240.000.000; 42,7; 0,43 in Dutch.
+    """
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
+        return number(int(value))
     if abs(value) >= 100:
-        return f"{value:,.0f}"
+        return number(value)
     if abs(value) >= 10:
-        return f"{value:,.1f}"
+        return number(value, 1)
     if abs(value) >= 1:
-        return f"{value:.2f}"
-    return f"{value:.2g}"
+        return number(value, 2)
+    return number_text(f"{value:.2g}")
 
 
 def format_answer(value: object) -> str:
@@ -103,25 +107,41 @@ def format_answer(value: object) -> str:
 def _accepted(exercise: Exercise, value: object) -> str:
     """What ``check`` accepts, in words: 'the check accepts 237,600,000 to 242,400,000'."""
     if exercise.kind == "choice":
-        return "capitals, stray spaces and brackets like (c) are ignored"
+        return tr("capitals, stray spaces and brackets like (c) are ignored")
     if exercise.kind == "choices":
-        return "the letters in any order"
+        return tr("the letters in any order")
     target = float(value)  # type: ignore[arg-type]
     margin = max(exercise.rel_tol * abs(target), exercise.abs_tol)
     rounded = _number_text(round_to_figures(target, exercise.sig_figs))
-    figures = "figure" if exercise.sig_figs == 1 else "figures"
-    return (
-        f"the check accepts {_number_text(target - margin)} to {_number_text(target + margin)}, "
-        f"and the answer rounded to {exercise.sig_figs} significant {figures} ({rounded})"
+    if exercise.sig_figs == 1:
+        text = tr(
+            "the check accepts {low} to {high}, "
+            "and the answer rounded to {figures} significant figure ({rounded})"
+        )
+    else:
+        text = tr(
+            "the check accepts {low} to {high}, "
+            "and the answer rounded to {figures} significant figures ({rounded})"
+        )
+    return text.format(
+        low=_number_text(target - margin),
+        high=_number_text(target + margin),
+        figures=number(exercise.sig_figs),
+        rounded=rounded,
     )
 
 
-@cache
 def _computed(qid: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """An exercise's answer, accepted range and wrong answers as text (computed once)."""
+    """An exercise's answer, accepted range and wrong answers as text, in the language in use."""
+    return _computed_in(qid, language())
+
+
+@cache
+def _computed_in(qid: str, code: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """``_computed`` for one language (computed once per language; ``code`` keys the cache)."""
     exercise = exercises()[qid]
     value = exercise.expected()
-    wrong = tuple((format_answer(m.answer()), m.says) for m in exercise.mistakes)
+    wrong = tuple((format_answer(m.answer()), tr(m.says)) for m in exercise.mistakes)
     return format_answer(value), _accepted(exercise, value), wrong
 
 
@@ -152,12 +172,12 @@ def answer_key(notebook: str | None = None) -> pd.DataFrame:
             {
                 "id": qid,
                 "notebook": notebook_of(qid),
-                "question": exercise.question,
+                "question": tr(exercise.question),
                 "answer": answer,
-                "unit": exercise.unit,
+                "unit": tr(exercise.unit),
                 "accepted": accepted,
-                "working": exercise.working,
-                "hint": exercise.hint,
+                "working": tr(exercise.working),
+                "hint": tr(exercise.hint),
                 "usual wrong answers": "\n".join(f"{w}: {says}" for w, says in wrong),
             }
         )
@@ -198,14 +218,27 @@ def _exercise_markdown(row: pd.Series) -> str:
     lines = [
         f"**{row['id']}** {row['question']}",
         "",
-        f"- **Answer:** {row['answer']}{unit} ({row['accepted']}).",
+        tr("- **Answer:** {answer}{unit} ({accepted}).").format(
+            answer=row["answer"], unit=unit, accepted=row["accepted"]
+        ),
     ]
     if row["working"]:
-        lines.append(f"- **Working:** {row['working']}")
+        lines.append(tr("- **Working:** {working}").format(working=row["working"]))
     for wrong, says in _computed(row["id"])[2]:
-        lines.append(f"- **Usual wrong answer:** {wrong}. *The check says:* {says}")
-    lines.append(f"- **Hint the check gives otherwise:** {row['hint']}")
+        lines.append(
+            tr("- **Usual wrong answer:** {wrong}. *The check says:* {says}").format(
+                wrong=wrong, says=says
+            )
+        )
+    lines.append(tr("- **Hint the check gives otherwise:** {hint}").format(hint=row["hint"]))
     return "\n".join(lines)
+
+
+def _heading(notebook: str, titles: dict[str, str]) -> str:
+    """A notebook's title for a heading: the lesson's title, "The quiz" or "Notebook NN"."""
+    if notebook == QUIZ:
+        return tr("The quiz")
+    return titles.get(notebook) or tr("Notebook {number}").format(number=notebook)
 
 
 def show_answer_key(notebook: str | None = None) -> _Markdown:
@@ -220,13 +253,14 @@ def show_answer_key(notebook: str | None = None) -> _Markdown:
     parts = []
     titles = {row["number"]: row["title"] for _, row in course_map().iterrows()}
     for nb, group in key.groupby("notebook", sort=False):
-        heading = "The quiz" if nb == QUIZ else titles.get(nb, f"Notebook {nb}")
-        parts.append(f"### {heading}")
+        parts.append(f"### {_heading(str(nb), titles)}")
         for _, row in group.iterrows():
             parts.append(_exercise_markdown(row))
     if key.empty:
-        return _Markdown("*No exercises yet.*", "Answer key: no exercises yet.")
-    summary = f"Answer key: {len(key)} exercises ({key['id'].iloc[0]} to {key['id'].iloc[-1]})."
+        return _Markdown(tr("*No exercises yet.*"), tr("Answer key: no exercises yet."))
+    summary = tr("Answer key: {count} exercises ({first} to {last}).").format(
+        count=number(len(key)), first=key["id"].iloc[0], last=key["id"].iloc[-1]
+    )
     return _Markdown("\n\n".join(parts), summary)
 
 
@@ -251,17 +285,19 @@ def answer_sheet_markdown(notebook: str) -> str:
     """
     key = answer_key(notebook)
     titles = {row["number"]: row["title"] for _, row in course_map().iterrows()}
-    title = "The quiz" if notebook == QUIZ else titles.get(notebook, f"Notebook {notebook}")
     lines = [
-        f"# Answer sheet · {title}",
+        tr("# Answer sheet · {title}").format(title=_heading(notebook, titles)),
         "",
-        "For the teacher: keep it away from students. Every answer is computed from the "
-        "course's sources; the check also accepts the answer rounded as shown. The full working "
-        "and the hints are in the teacher guide's answer key.",
+        tr(
+            "For the teacher: keep it away from students. Every answer is computed from the "
+            "course's sources; the check also accepts the answer rounded as shown. The full "
+            "working and the hints are in the teacher guide's answer key."
+        ),
         "",
-        "| # | question | answer | usual wrong answers, and the slip behind each |",
+        tr("| # | question | answer | usual wrong answers, and the slip behind each |"),
         "|---|---|---|---|",
     ]
+    decimal = number_text(".")  # the decimal mark of the language in use
     for _, row in key.iterrows():
         exercise = exercises()[row["id"]]
         answer = f"**{row['answer']}{' ' + row['unit'] if row['unit'] else ''}**"
@@ -269,10 +305,10 @@ def answer_sheet_markdown(notebook: str) -> str:
             rounded = _number_text(
                 round_to_figures(float(exercise.expected()), exercise.sig_figs)  # type: ignore[arg-type]
             )
-            if "." in rounded:  # 7.40 -> 7.4, 30.0 -> 30
-                rounded = rounded.rstrip("0").rstrip(".")
+            if decimal in rounded:  # 7.40 -> 7.4, 30.0 -> 30
+                rounded = rounded.rstrip("0").rstrip(decimal)
             if rounded != row["answer"]:
-                answer += f" (or {rounded})"
+                answer += tr(" (or {rounded})").format(rounded=rounded)
         wrong = "; ".join(
             f"{value}: {_first_sentence(says)}" for value, says in _computed(row["id"])[2]
         )
@@ -297,8 +333,21 @@ def _markdown_of(path: Path) -> str:
 
 
 def _section(text: str, heading: str) -> str:
-    found = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^#{{1,2}} |\Z)", text, re.M | re.S)
-    return found.group(1) if found else ""
+    """The text under ``## heading``: the heading in the language in use, else in English.
+
+    (A lesson not translated yet still shows its English objectives and questions.)
+    """
+    for name in dict.fromkeys((tr(heading), heading)):
+        found = re.search(rf"^## {re.escape(name)}\n(.*?)(?=^#{{1,2}} |\Z)", text, re.M | re.S)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _course(course: manifest.Course | None = None) -> manifest.Course:
+    """The course as ``course.toml`` lists it, in the language in use: the Dutch edition's
+    titles, strands, questions and notebooks come from its ``[lesson.nl]`` tables."""
+    return course or manifest.load(language=language())
 
 
 def _bullets(block: str, pattern: str = r"^\s*[-*] (.+)$") -> list[str]:
@@ -307,7 +356,7 @@ def _bullets(block: str, pattern: str = r"^\s*[-*] (.+)$") -> list[str]:
 
 def _notebook_paths(course: manifest.Course | None = None) -> dict[str, Path]:
     """The lessons that are in the repository, by number (``course.toml`` lists them)."""
-    course = course or manifest.load()
+    course = _course(course)
     return {nb.number: nb.path for nb in course.lessons if nb.path.is_file()}
 
 
@@ -337,6 +386,15 @@ def notebook_sections(number: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["notebook", "section", "exercises"])
 
 
+_SKIPPED_SECTIONS = ("Learning objectives", "Summary", "Discussion questions")
+
+
+def _skipped_sections() -> set[str]:
+    """The sections the course map does not list, in English and in the language in use."""
+    translated = (tr("Learning objectives"), tr("Summary"), tr("Discussion questions"))
+    return {*_SKIPPED_SECTIONS, *translated}
+
+
 def course_map(course: manifest.Course | None = None) -> pd.DataFrame:
     """The lessons: number, strand, title, time, objectives, exercises, status.
 
@@ -350,7 +408,7 @@ def course_map(course: manifest.Course | None = None) -> pd.DataFrame:
     >>> len(row["objectives"]) >= 3
     True
     """
-    course = course or manifest.load()
+    course = _course(course)
     paths = _notebook_paths(course)
     counts = pd.Series([notebook_of(q) for q in exercises()]).value_counts()
     rows = []
@@ -364,7 +422,7 @@ def course_map(course: manifest.Course | None = None) -> pd.DataFrame:
                 "question": lesson.question,
                 "title": lesson.heading.removeprefix("# "),
                 "file": lesson.file,
-                "time": f"about {lesson.minutes} minutes",
+                "time": tr("about {minutes} minutes").format(minutes=number(lesson.minutes)),
                 "minutes": lesson.minutes,
                 "objectives": _bullets(_section(text, "Learning objectives")) if ready else [],
                 "exercises": int(counts.get(lesson.number, 0)),
@@ -381,9 +439,11 @@ def show_course_map(course: manifest.Course | None = None) -> _Markdown:
     True
     """
     table = course_map(course)
-    lines = ["| # | strand | notebook | time | exercises |", "|---|---|---|---|---|"]
+    lines = [tr("| # | strand | notebook | time | exercises |"), "|---|---|---|---|---|"]
     for _, row in table.iterrows():
-        name = row["title"] if row["status"] == "ready" else f"{row['title']} (being written)"
+        name = row["title"]
+        if row["status"] != "ready":
+            name = tr("{title} (being written)").format(title=row["title"])
         time = row["time"] or "-"
         lines.append(
             f"| {row['number']} | {row['strand']} | {_escape(name)} | {time} | {row['exercises']} |"
@@ -391,31 +451,50 @@ def show_course_map(course: manifest.Course | None = None) -> _Markdown:
     parts = ["\n".join(lines)]
     total = int(table["minutes"].sum())
     parts.append(
-        f"Notebooks in the repository: {int((table['status'] == 'ready').sum())} of "
-        f"{len(table)}; their times add up to about {total} minutes."
+        tr(
+            "Notebooks in the repository: {ready} of {count}; "
+            "their times add up to about {minutes} minutes."
+        ).format(
+            ready=number(int((table["status"] == "ready").sum())),
+            count=number(len(table)),
+            minutes=number(total),
+        )
     )
+    skipped = _skipped_sections()
     for _, row in table.iterrows():
         if row["status"] != "ready":
             parts.append(
-                f"**{row['number']} ({row['strand']}):** {row['question']} "
-                "*Not in the repository yet: its objectives will show here.*"
+                tr(
+                    "**{number} ({strand}):** {question} "
+                    "*Not in the repository yet: its objectives will show here.*"
+                ).format(number=row["number"], strand=row["strand"], question=row["question"])
             )
             continue
         bullets = "\n".join(f"- {o}" for o in row["objectives"])
         sections = []
         for _, sec in notebook_sections(row["number"]).iterrows():
             ids = sec["exercises"]
-            if sec["section"] in ("Learning objectives", "Summary", "Discussion questions"):
+            if sec["section"] in skipped:
                 continue
-            word = "exercise" if len(ids) == 1 else "exercises"
-            tail = f" ({word} {', '.join(ids)})" if ids else ""
+            tail = ""
+            if len(ids) == 1:
+                tail = tr(" (exercise {ids})").format(ids=ids[0])
+            elif ids:
+                tail = tr(" (exercises {ids})").format(ids=", ".join(ids))
             sections.append(f"{_escape(sec['section'])}{tail}")
-        bullets += "\n\n*Sections:* " + "; ".join(sections) + "."
+        bullets += "\n\n" + tr("*Sections:* {sections}.").format(sections="; ".join(sections))
         parts.append(
-            f"**{_escape(row['title'])}** ({row['strand']}). "
-            f"*The question:* {row['question']} *Students will be able to:*\n\n{bullets}"
+            tr(
+                "**{title}** ({strand}). *The question:* {question} "
+                "*Students will be able to:*\n\n{objectives}"
+            ).format(
+                title=_escape(row["title"]),
+                strand=row["strand"],
+                question=row["question"],
+                objectives=bullets,
+            )
         )
-    summary = f"Course map: {len(table)} notebooks."
+    summary = tr("Course map: {count} notebooks.").format(count=number(len(table)))
     return _Markdown("\n\n".join(parts), summary)
 
 
@@ -427,10 +506,10 @@ def discussion_questions() -> pd.DataFrame:
     ('01', True)
     """
     rows = []
-    for number, path in _notebook_paths().items():
+    for lesson, path in _notebook_paths().items():
         block = _section(_markdown_of(path), "Discussion questions")
         for n, text in enumerate(_bullets(block, r"^\s*(?:\d+\.|[-*]) (.+)$"), start=1):
-            rows.append({"notebook": number, "n": n, "question": text})
+            rows.append({"notebook": lesson, "n": n, "question": text})
     return pd.DataFrame(rows, columns=["notebook", "n", "question"])
 
 
@@ -444,11 +523,14 @@ def show_discussion_questions(notebook: str) -> _Markdown:
     q = q[q["notebook"] == notebook]
     if q.empty:
         return _Markdown(
-            f"*Notebook {notebook} is not in the repository yet.*",
-            f"Discussion questions of notebook {notebook}: none yet.",
+            tr("*Notebook {number} is not in the repository yet.*").format(number=notebook),
+            tr("Discussion questions of notebook {number}: none yet.").format(number=notebook),
         )
     text = "\n".join(f"{row['n']}. {row['question']}" for _, row in q.iterrows())
-    return _Markdown(text, f"Discussion questions of notebook {notebook}: {len(q)}.")
+    summary = tr("Discussion questions of notebook {number}: {count}.").format(
+        number=notebook, count=number(len(q))
+    )
+    return _Markdown(text, summary)
 
 
 def worksheet_markdown() -> str:
@@ -460,15 +542,17 @@ def worksheet_markdown() -> str:
     True
     """
     lines = [
-        "# A Cold Business Deal: quiz worksheet",
+        tr("# A Cold Business Deal: quiz worksheet"),
         "",
-        "Name: ______________________  Date: ____________",
+        tr("Name: ______________________  Date: ____________"),
         "",
-        "Work with pen, paper and a calculator. Write the unit with every number. "
-        "If a question gives options, circle one letter. Then check your answers in "
-        "`notebooks/quiz.ipynb`, or hand the sheet in.",
+        tr(
+            "Work with pen, paper and a calculator. Write the unit with every number. "
+            "If a question gives options, circle one letter. Then check your answers in "
+            "`notebooks/quiz.ipynb`, or hand the sheet in."
+        ),
         "",
-        "<!-- Generated by helpers.teaching.worksheet_markdown(); do not edit by hand. -->",
+        tr("<!-- Generated by helpers.teaching.worksheet_markdown(); do not edit by hand. -->"),
         "",
     ]
     for _, row in answer_key(QUIZ).iterrows():
@@ -476,9 +560,9 @@ def worksheet_markdown() -> str:
         lines += [
             f"**{row['id']}.** {row['question']}",
             "",
-            f"Answer{unit}: ______________________",
+            tr("Answer{unit}: ______________________").format(unit=unit),
             "",
-            "How I worked it out: ____________________________________________",
+            tr("How I worked it out: ____________________________________________"),
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -498,32 +582,35 @@ def headline_numbers() -> pd.DataFrame:
     pay = claim("pay_per_soldier_month").value
     losses = claim("russia_losses_per_day").value
     october = fact("ukdi_losses_per_day_2024_10").value
+    dollars = tr("US dollars")
     rows = [
-        ("10,000 soldiers for a month", payment_usd(soldiers, pay, 1), "US dollars"),
-        ("10,000 soldiers for a year", payment_usd(soldiers, pay, 12), "US dollars"),
-        ("North Korea's recorded exports, 2023", fact("nk_exports_2023_usd").value, "US dollars"),
+        (tr("10,000 soldiers for a month"), payment_usd(soldiers, pay, 1), dollars),
+        (tr("10,000 soldiers for a year"), payment_usd(soldiers, pay, 12), dollars),
+        (tr("North Korea's recorded exports, 2023"), fact("nk_exports_2023_usd").value, dollars),
         (
-            "Russian casualties (killed and wounded) in a 30-day month at 1,200 a day",
+            tr("Russian casualties (killed and wounded) in a 30-day month at 1,200 a day"),
             per_period(losses, 30),
-            "casualties",
+            tr("casualties"),
         ),
         (
-            "days of reported casualties that 10,000 arrivals equal, at 1,200 a day",
+            tr("days of reported casualties that 10,000 arrivals equal, at 1,200 a day"),
             periods_sustained(soldiers, losses),
-            "days",
+            tr("days"),
         ),
         (
-            "the same at the UK's October 2024 figure (based on Ukraine's count)",
+            tr("the same at the UK's October 2024 figure (based on Ukraine's count)"),
             periods_sustained(soldiers, october),
-            "days",
+            tr("days"),
         ),
         (
-            "Russian contract soldier's minimum pay, in dollars",
+            tr("Russian contract soldier's minimum pay, in dollars"),
             rub_to_usd(fact("ru_min_pay_rub_reuters").value, fact("rub_per_usd_2024_10_16").value),
-            "US dollars a month",
+            tr("US dollars a month"),
         ),
     ]
+    # The column names are shown as the table's header, so they are in the language in use
+    # too (the Dutch guide writes ``headline_numbers().set_index("wat")``).
     return pd.DataFrame(
         [(what, format_answer(value), unit) for what, value, unit in rows],
-        columns=["what", "value", "unit"],
+        columns=[tr("what"), tr("value"), tr("unit")],
     )

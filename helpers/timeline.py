@@ -12,16 +12,19 @@ which facts belong to it, how to group them and how to label them, so the two ca
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
-from matplotlib.dates import DateFormatter, MonthLocator
+from matplotlib.dates import MonthLocator, num2date
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from helpers import seedfile, style
 from helpers._validate import require_number, require_share
+from helpers.language import language, month_year, number_text, tr
+from helpers.language import number as number_
 from helpers.sources import claim, fact, facts, table
 from helpers.style import chart_source_line
 
@@ -116,12 +119,19 @@ def timeline() -> pd.DataFrame:
     return _timeline().copy()
 
 
+def _tail(unit: str) -> str:
+    """A unit (or what follows a currency code) in the language in use, after a space."""
+    return f" {tr(unit.strip())}" if unit.strip() else ""
+
+
 def _money(value: float, unit: str) -> str:
     if unit.startswith("USD"):
-        scale = "billion" if value >= 1e9 else "million"
-        amount = value / (1e9 if value >= 1e9 else 1e6)
-        return f"${amount:,.3g} {scale}{unit[3:]}"
-    return f"{value / 1e12:,.3g} trillion won{unit[3:]}"
+        scale = tr("billion") if value >= 1e9 else tr("million")
+        amount = number_text(f"{value / (1e9 if value >= 1e9 else 1e6):,.3g}")
+        dollar = "$ " if language() == "nl" else "$"  # Dutch writes the sign apart: $ 2.000
+        return f"{dollar}{amount} {scale}{_tail(unit[3:])}"
+    amount = number_text(f"{value / 1e12:,.3g}")
+    return tr("{amount} trillion won").format(amount=amount) + _tail(unit[3:])
 
 
 def _figure_text(value: float | None, low: float | None, high: float | None, unit: str) -> str:
@@ -144,7 +154,7 @@ def _figure_text(value: float | None, low: float | None, high: float | None, uni
     def number(x: float) -> str:
         if unit.startswith(("USD", "KRW")):
             return _money(x, unit.split(" ")[0])
-        return f"{x:,.0f}"
+        return number_(x)
 
     if not isinstance(unit, str):
         raise TypeError(f"unit must be text, got {unit!r}")
@@ -161,16 +171,16 @@ def _figure_text(value: float | None, low: float | None, high: float | None, uni
         if missing(low) and missing(high):
             return ""
         if missing(high):
-            return f"at least {number(low)}{tail}"
+            return tr("at least {figure}").format(figure=number(low) + _tail(tail))
         if missing(low):
-            return f"up to {number(high)}{tail}"
-        return f"{number(low)} to {number(high)}{tail}"
+            return tr("up to {figure}").format(figure=number(high) + _tail(tail))
+        return tr("{low} to {high}").format(low=number(low), high=number(high) + _tail(tail))
     if value == 1 and tail.split(" ")[1].endswith("s"):  # '1 translator', not '1 translators'
         first, _, rest = tail[1:].partition(" ")
         tail = f" {first[:-1]} {rest}".rstrip()
     if not missing(low) and low == value and missing(high):
-        return f"at least {number(value)}{tail}"
-    return f"{number(value)}{tail}"
+        return tr("at least {figure}").format(figure=number(value) + _tail(tail))
+    return f"{number(value)}{_tail(tail)}"
 
 
 def figure_of(fact_id: str) -> str:
@@ -198,13 +208,15 @@ def timeline_table(category: str | None = None) -> pd.DataFrame:
         _figure_text(*(None if pd.isna(x) else x for x in (r.value, r.low, r.high)), r.unit)
         for r in rows.itertuples()
     ]
+    # Headings stay as they are (code looks columns up by them: helpers/lesson06.py names
+    # them for the reader); the seeds' words are shown in the language in use.
     return pd.DataFrame(
         {
             "date": rows["date"],
-            "what was reported": rows["event_en"],
+            "what was reported": [tr(text) for text in rows["event_en"]],
             "figure": figures,
-            "kind": rows["kind"],
-            "source": rows["source"],
+            "kind": [tr(text) for text in rows["kind"]],
+            "source": [tr(text) for text in rows["source"]],
         }
     ).reset_index(drop=True)
 
@@ -290,34 +302,45 @@ def _resolve(key: str) -> tuple[int, str]:
     raise KeyError(f"no forecast {key!r}")
 
 
-FORECASTS: tuple[Forecast, ...] = (
-    Forecast(
-        "more_than_12000",
-        "By September 2025, reports say more than 12,000 North Korean soldiers were sent in all.",
-        "2025-09",
-    ),
-    Forecast(
-        "casualties_2024",
-        "Before 2025, North Korean soldiers are reported killed or wounded in the fighting.",
-        "2024-12",
-    ),
-    Forecast(
-        "russia_admits_2024",
-        "Before 2025, Russia publicly admits that North Korean soldiers fight for it.",
-        "2024-12",
-    ),
-    Forecast(
-        "half_casualties",
-        "By mid-2025, an estimate says more than half of the soldiers in the first wave "
-        "were killed or wounded.",
-        "2025-06",
-    ),
-    Forecast(
-        "nk_admits_1000",
-        "By September 2025, North Korea itself admits more than 1,000 soldiers lost.",
-        "2025-09",
-    ),
-)
+def _forecasts(tr: Callable[[str], str] = tr) -> tuple[Forecast, ...]:
+    """The five forecasts, their texts in the language in use (``tr=str``: in English)."""
+    return (
+        Forecast(
+            "more_than_12000",
+            tr(
+                "By September 2025, reports say more than 12,000 North Korean soldiers were sent in all."
+            ),
+            "2025-09",
+        ),
+        Forecast(
+            "casualties_2024",
+            tr(
+                "Before 2025, North Korean soldiers are reported killed or wounded in the fighting."
+            ),
+            "2024-12",
+        ),
+        Forecast(
+            "russia_admits_2024",
+            tr("Before 2025, Russia publicly admits that North Korean soldiers fight for it."),
+            "2024-12",
+        ),
+        Forecast(
+            "half_casualties",
+            tr(
+                "By mid-2025, an estimate says more than half of the soldiers in the first wave "
+                "were killed or wounded."
+            ),
+            "2025-06",
+        ),
+        Forecast(
+            "nk_admits_1000",
+            tr("By September 2025, North Korea itself admits more than 1,000 soldiers lost."),
+            "2025-09",
+        ),
+    )
+
+
+FORECASTS: tuple[Forecast, ...] = _forecasts(tr=str)  # in English, for code
 
 
 @cache
@@ -327,7 +350,8 @@ def _outcomes() -> tuple[tuple[str, int, str], ...]:
 
 
 @cache
-def _brier_source_line() -> str:
+def _brier_source_line(language_: str) -> str:
+    """The Brier chart's source line, in ``language_`` (the one in use: it is cached)."""
     return chart_source_line(*sorted({evidence for _, _, evidence in _outcomes()}))
 
 
@@ -345,7 +369,7 @@ def forecast_outcomes() -> pd.DataFrame:
             "outcome": outcome,
             "evidence": evidence,
         }
-        for f, (_, outcome, evidence) in zip(FORECASTS, _outcomes(), strict=True)
+        for f, (_, outcome, evidence) in zip(_forecasts(), _outcomes(), strict=True)
     ]
     return pd.DataFrame(rows)
 
@@ -365,61 +389,99 @@ def article_forecasts() -> pd.DataFrame:
     first_casualties = casualty_estimates().iloc[0]
     uk = fact("nk_casualties_2025_06")
     killed = fact("nk_killed_2025_09")
+    n = number_
     rows = [
         (
             "nk_soldiers_left",
-            f"Estimates in the weeks after: {fact('us_estimate_10000').value:,.0f} (Pentagon), "
-            f"{fact('nis_kursk_11000').value:,.0f} in Kursk (South Korea); "
-            f"{fact('nis_decided_12000').value:,.0f} planned.",
-            "right, at the low end",
+            tr(
+                "Estimates in the weeks after: {us} (Pentagon), {kursk} in Kursk (South Korea); "
+                "{planned} planned."
+            ).format(
+                us=n(fact("us_estimate_10000").value),
+                kursk=n(fact("nis_kursk_11000").value),
+                planned=n(fact("nis_decided_12000").value),
+            ),
+            tr("right, at the low end"),
             True,
         ),
         (
             "many_more_coming",
-            f"Totals rose to about {latest['value']:,.0f} by {latest['date'][:7]} "
-            f"(Ukraine said {fact('ukraine_total_14000').value:,.0f}): about "
-            f"{extra_per_month:,.0f} extra a month; {fact('third_wave_6000').value:,.0f} "
-            "deminers and builders announced.",
-            "partly right: more came, but thousands, not tens of thousands",
+            tr(
+                "Totals rose to about {total} by {month} (Ukraine said {ukraine}): about "
+                "{extra} extra a month; {third} deminers and builders announced."
+            ).format(
+                total=n(latest["value"]),
+                month=_month(latest["date"]),
+                ukraine=n(fact("ukraine_total_14000").value),
+                extra=n(extra_per_month),
+                third=n(fact("third_wave_6000").value),
+            ),
+            tr("partly right: more came, but thousands, not tens of thousands"),
             bool(latest["value"] > article),
         ),
         (
             "front_uncertain",
-            f"They fought in Kursk: first casualty estimate {first_casualties['date'][:7]} "
-            f"({first_casualties['value']:,.0f}); by {uk.as_of[:7]} UK Defence Intelligence "
-            f"judged it highly likely that more than {uk.value:,.0f} had been killed or wounded.",
-            "a fair doubt in October 2024, settled: they did fight",
+            tr(
+                "They fought in Kursk: first casualty estimate {first_month} ({first}); by "
+                "{uk_month} UK Defence Intelligence judged it highly likely that more than "
+                "{uk} had been killed or wounded."
+            ).format(
+                first_month=_month(first_casualties["date"]),
+                first=n(first_casualties["value"]),
+                uk_month=_month(uk.as_of),
+                uk=n(uk.value),
+            ),
+            tr("a fair doubt in October 2024, settled: they did fight"),
             True,
         ),
         (
             "guard_duty_idea",
-            "Ukraine's National Resistance Center claimed some North Koreans manned "
-            "checkpoints, but the first wave was mostly sent into combat.",
-            "mostly wrong for the first wave",
+            tr(
+                "Ukraine's National Resistance Center claimed some North Koreans manned "
+                "checkpoints, but the first wave was mostly sent into combat."
+            ),
+            tr("mostly wrong for the first wave"),
             False,
         ),
         (
             "language_barrier",
-            f"A plan released by Ukraine's intelligence (one side's claim): "
-            f"{fact('translators_per_30').value:,.0f} translator and "
-            f"{fact('russian_escorts_per_30').value:,.0f} Russian soldiers per 30; about "
-            f"{fact('russian_commands_taught').value:,.0f} Russian commands taught "
-            "(South Korean intelligence).",
-            "right: both sides had to work around it",
+            tr(
+                "A plan released by Ukraine's intelligence (one side's claim): "
+                "{translators} translator and {escorts} Russian soldiers per 30; about "
+                "{commands} Russian commands taught (South Korean intelligence)."
+            ).format(
+                translators=n(fact("translators_per_30").value),
+                escorts=n(fact("russian_escorts_per_30").value),
+                commands=n(fact("russian_commands_taught").value),
+            ),
+            tr("right: both sides had to work around it"),
             True,
         ),
         (
             "big_gamble",
-            f"South Korean intelligence estimated about {killed.value:,.0f} North Korean "
-            f"soldiers killed; a South Korean institute put North Korea's gains from the "
-            f"whole deal at {figure_of('kida_total_gains_usd')} (arms, troops and goods).",
-            "an opinion: numbers inform it but cannot settle it",
+            tr(
+                "South Korean intelligence estimated about {killed} North Korean soldiers "
+                "killed; a South Korean institute put North Korea's gains from the whole deal "
+                "at {gains} (arms, troops and goods)."
+            ).format(killed=n(killed.value), gains=figure_of("kida_total_gains_usd")),
+            tr("an opinion: numbers inform it but cannot settle it"),
             None,
         ),
     ]
     frame = pd.DataFrame(rows, columns=["claim", "what was reported later", "verdict", "held_up"])
-    frame.insert(1, "the article said", [claim(c).text for c in frame["claim"]])
+    frame.insert(1, "the article said", [_article_words(c) for c in frame["claim"]])
     return frame
+
+
+def _month(date: str) -> str:
+    """A report's month: '2025-09' in English (as the sources date it), 'september 2025' in Dutch."""
+    return date[:7] if language() == "en" else month_year(date[:7], long=True)
+
+
+def _article_words(claim_id: str) -> str:
+    """What the article says: our English rendering, or in Dutch the article's own words."""
+    c = claim(claim_id)
+    return c.text if language() == "en" else c.quote_nl
 
 
 # --- Scoring probabilities -----------------------------------------------------------------
@@ -502,13 +564,19 @@ def brier_breakdown(probabilities: Sequence[float]) -> pd.DataFrame:
 
 # --- Charts --------------------------------------------------------------------------------
 
-SHORT_FORECAST = {
-    "more_than_12000": "over 12,000 sent",
-    "casualties_2024": "killed or wounded in 2024",
-    "russia_admits_2024": "Russia admits in 2024",
-    "half_casualties": "half of 1st wave killed or wounded",
-    "nk_admits_1000": "N. Korea admits 1,000 lost",
-}
+
+def _short_forecast(tr: Callable[[str], str] = tr) -> dict[str, str]:
+    """Each forecast in a few words, in the language in use (``tr=str``: in English)."""
+    return {
+        "more_than_12000": tr("over 12,000 sent"),
+        "casualties_2024": tr("killed or wounded in 2024"),
+        "russia_admits_2024": tr("Russia admits in 2024"),
+        "half_casualties": tr("half of 1st wave killed or wounded"),
+        "nk_admits_1000": tr("N. Korea admits 1,000 lost"),
+    }
+
+
+SHORT_FORECAST = _short_forecast(tr=str)  # in English, for code
 
 
 def draw_numbers_over_time() -> Figure:
@@ -526,10 +594,10 @@ def draw_numbers_over_time() -> Figure:
     fig, ax = style.figure(8.0, 5.0, right_room=2.2)
     p = style.PALETTE
     series = [
-        (totals, "soldiers sent in all", p["blue"], "o"),
-        (wounded, "killed and wounded", p["vermillion"], "s"),
-        (killed, "killed", p["black"], "^"),
-        (own, "North Korea's own figure", p["purple"], "D"),
+        (totals, tr("soldiers sent in all"), p["blue"], "o"),
+        (wounded, tr("killed and wounded"), p["vermillion"], "s"),
+        (killed, tr("killed"), p["black"], "^"),
+        (own, tr("North Korea's own figure"), p["purple"], "D"),
     ]
     # Each estimate is a point of its own: different sources, counting different things, are
     # never joined into a line. A lower bound ("at least", "more than") is an upward caret.
@@ -556,9 +624,9 @@ def draw_numbers_over_time() -> Figure:
                 label=f"_{label}: at least",
             )
             ax.annotate(
-                f"at least {row['value']:,.0f}",
+                tr("at least {figure}").format(figure=number_(row["value"])),
                 xy=(row["when"], row["value"]),
-                xytext=(0, 9),
+                xytext=(0 if language() == "en" else -17, 9),  # the wider Dutch: clear of labels
                 textcoords="offset points",
                 ha="center",
                 color=colour,
@@ -566,7 +634,7 @@ def draw_numbers_over_time() -> Figure:
             )
         for _, row in rows.iterrows():  # who gave each estimate, under its point
             ax.annotate(
-                style.short_citation(row["fact_id"])[0].split(",")[0],
+                tr(style.short_citation(row["fact_id"])[0]).split(",")[0],
                 xy=(row["when"], row["value"]),
                 xytext=(0, -15),
                 textcoords="offset points",
@@ -580,7 +648,7 @@ def draw_numbers_over_time() -> Figure:
     when = _when(ARTICLE_MONTH)
     ax.plot([when], [article], marker="*", markersize=12, color=style.GREY, linestyle="none")
     ax.annotate(
-        f"the article: {article:,.0f}",
+        tr("the article: {figure}").format(figure=number_(article)),
         xy=(when, article),
         xytext=(-4, -30),
         textcoords="offset points",
@@ -588,10 +656,10 @@ def draw_numbers_over_time() -> Figure:
         fontsize=10,
     )
     ax.set_ylim(0, totals["value"].max() * 1.1)
-    ax.set_ylabel("people (estimates)")
-    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.set_ylabel(tr("people (estimates)"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number_(y)))
     ax.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
-    ax.xaxis.set_major_formatter(DateFormatter("%b %Y"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: month_year(num2date(x).date())))
     ids = [*totals["fact_id"], *hurt["fact_id"], "nk_soldiers_left"]
     style.add_source(fig, chart_source_line(*ids), width=105)
     return fig
@@ -618,21 +686,28 @@ class BrierChart(style.LiveChart):
         # One neutral colour for every bar: what happened is written as text (yes / no), and
         # no outcome, least of all a casualty, is coloured as good or bad.
         self.bars = ax.barh(
-            y, [0] * len(outcomes), color=style.PALETTE["blue"], height=0.6, label="your penalty"
+            y,
+            [0] * len(outcomes),
+            color=style.PALETTE["blue"],
+            height=0.6,
+            label=tr("your penalty"),
         ).patches
-        labels = [f"{SHORT_FORECAST[k]}: {'yes' if o else 'no'}" for k, o, _ in _outcomes()]
+        short = _short_forecast()
+        labels = [f"{short[k]}: {tr('yes') if o else tr('no')}" for k, o, _ in _outcomes()]
         ax.set_yticks(y, labels)
         self.score_line = ax.axvline(0, color=style.PALETTE["black"], linewidth=2)
         ax.axvline(COIN_FLIP, color=style.GREY, linestyle="--", linewidth=1.5)
         # Your score's label sits just above the top bar.
         self.score_label = ax.text(0, len(y) - 0.45, "", fontsize=10)
-        ax.text(COIN_FLIP, -0.95, f" 50-50 guesser {COIN_FLIP:.2f}", fontsize=10, color=style.GREY)
+        guesser = tr("50-50 guesser {score}").format(score=number_(COIN_FLIP, 2))
+        ax.text(COIN_FLIP, -0.95, f" {guesser}", fontsize=10, color=style.GREY)
         ax.set_xlim(0, 1)
-        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"])
+        ticks = ["0", "0.25", "0.5", "0.75", "1"]
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], [number_text(t) for t in ticks])
         ax.set_ylim(-1.1, len(y) - 0.1)
-        ax.set_xlabel("penalty: (probability - outcome)², lower is better")
+        ax.set_xlabel(tr("penalty: (probability - outcome)², lower is better"))
         ax.grid(axis="y", visible=False)
-        style.add_source(fig, _brier_source_line(), width=100)
+        style.add_source(fig, _brier_source_line(language()), width=100)
         super().__init__(fig)
 
     def update(  # type: ignore[override]
@@ -661,7 +736,7 @@ class BrierChart(style.LiveChart):
         # Right of the line while there is room, else left of it (the label stays on the figure).
         self.score_label.set_x(score)
         self.score_label.set_horizontalalignment("left" if score < 0.6 else "right")
-        text = f"your Brier score {score:.2f}"
+        text = tr("your Brier score {score}").format(score=number_(score, 2))
         self.score_label.set_text(f" {text}" if score < 0.6 else f"{text} ")
         return self.fig
 

@@ -25,6 +25,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from helpers import style
 from helpers._validate import (
@@ -35,6 +36,7 @@ from helpers._validate import (
     require_range,
     require_share,
 )
+from helpers.language import language, number, number_text, percent, tr
 from helpers.manpower import monthly_gap
 from helpers.sources import claim, claims, fact
 from helpers.style import chart_source_line
@@ -79,24 +81,32 @@ HEADLINE_SOURCES: dict[str, tuple[str, ...]] = {
     "soldiers": ("sk_intel_10000", "nis_decided_12000"),
 }
 
-# Short labels for charts and tables (who, and when): words only, never numbers.
-LABELS: dict[str, str] = {
-    "nk_army_size": "the article: 'at least' ... 'even two million'",
-    "nk_active_cia_2024": "CIA World Factbook (Oct 2024)",
-    "nk_active_rok_2022": "South Korea's Defence White Paper (2022)",
-    "nk_active_reuters_2024": "Reuters factbox (Oct 2024)",
-    "nk_active_cia_2026": "CIA World Factbook (2026, 'as many as')",
-    "russia_losses_per_day": "the article: 'at least', British MoD",
-    "ukdi_losses_per_day_2024_10": "UK Defence Secretary, Oct 2024",
-    "radakin_losses_per_day_2024_10": "UK Chief of Defence Staff, Oct 2024",
-    "ru_recruits_per_day_claim": "Medvedev, official claim (mid-2024)",
-    "ru_recruits_per_day_q2_2024": "Kluge, budget data (Apr-Jun 2024)",
-    "ru_recruits_per_day_q3_2024": "Kluge, budget data (Jul-Sep 2024)",
-    "sk_intel_10000": "the article, citing South Korean intelligence",
-    "nis_decided_12000": "South Korean intelligence: decided to send",
-    "nis_troop_income_per_year": "South Korean intelligence: 'more than'",
-    "inss_troop_income_per_year": "South Korean analyst (INSS): scenario",
-}
+
+def _labels(tr: Callable[[str], str] = tr) -> dict[str, str]:
+    """Short labels for charts and tables (who, and when): words only, never numbers.
+
+    In the language in use; ``LABELS`` below holds them in English (``tr=str``: as written).
+    """
+    return {
+        "nk_army_size": tr("the article: 'at least' ... 'even two million'"),
+        "nk_active_cia_2024": tr("CIA World Factbook (Oct 2024)"),
+        "nk_active_rok_2022": tr("South Korea's Defence White Paper (2022)"),
+        "nk_active_reuters_2024": tr("Reuters factbox (Oct 2024)"),
+        "nk_active_cia_2026": tr("CIA World Factbook (2026, 'as many as')"),
+        "russia_losses_per_day": tr("the article: 'at least', British MoD"),
+        "ukdi_losses_per_day_2024_10": tr("UK Defence Secretary, Oct 2024"),
+        "radakin_losses_per_day_2024_10": tr("UK Chief of Defence Staff, Oct 2024"),
+        "ru_recruits_per_day_claim": tr("Medvedev, official claim (mid-2024)"),
+        "ru_recruits_per_day_q2_2024": tr("Kluge, budget data (Apr-Jun 2024)"),
+        "ru_recruits_per_day_q3_2024": tr("Kluge, budget data (Jul-Sep 2024)"),
+        "sk_intel_10000": tr("the article, citing South Korean intelligence"),
+        "nis_decided_12000": tr("South Korean intelligence: decided to send"),
+        "nis_troop_income_per_year": tr("South Korean intelligence: 'more than'"),
+        "inss_troop_income_per_year": tr("South Korean analyst (INSS): scenario"),
+    }
+
+
+LABELS: dict[str, str] = _labels(tr=str)  # in English, for code that looks a label up by id
 
 
 @dataclass(frozen=True)
@@ -138,12 +148,12 @@ class Interval:
         return self.low - room <= number <= self.high + room
 
     def __str__(self) -> str:
-        return f"{_fmt(self.low)} to {_fmt(self.high)}"
+        return tr("{low} to {high}").format(low=_fmt(self.low), high=_fmt(self.high))
 
 
 def _fmt(x: float) -> str:
     """Big numbers with thousands separators, small ones to three significant figures."""
-    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
+    return number(x) if abs(x) >= 100 else number_text(f"{x:.3g}")
 
 
 def _ends(id_: str) -> list[float]:
@@ -177,6 +187,22 @@ def estimates(*ids: str) -> pd.DataFrame:
     """
     if not ids:
         raise ValueError("estimates needs at least one claim or fact id")
+    headings = {
+        "id": "id",
+        "who": tr("who"),
+        "value": tr("value"),
+        "low": tr("low"),
+        "high": tr("high"),
+        "as of": tr("as of"),
+        "kind": tr("kind"),
+        "caveat": tr("caveat"),
+    }
+    return _estimates(*ids).rename(columns=headings)
+
+
+def _estimates(*ids: str) -> pd.DataFrame:
+    """``estimates`` with its columns named in English, for the charts; texts in the language in use."""
+    labels = _labels()
     rows = []
     for id_ in ids:
         _ends(id_)  # checks the id and that it has a number
@@ -185,13 +211,15 @@ def estimates(*ids: str) -> pd.DataFrame:
         rows.append(
             {
                 "id": id_,
-                "who": LABELS.get(id_, item.citation),
+                "who": labels.get(id_, item.citation),
                 "value": _nan_if_none(item.value),
                 "low": _nan_if_none(item.low),
                 "high": _nan_if_none(item.high),
                 "as of": item.as_of,
-                "kind": item.kind,
-                "caveat": item.caveat if not in_article else f"hedge: {_hedge(id_) or 'none'}",
+                "kind": tr(item.kind),
+                "caveat": tr(item.caveat)
+                if not in_article
+                else tr("hedge: {word}").format(word=_hedge(id_) or tr("none")),
             }
         )
     return pd.DataFrame(rows)
@@ -218,16 +246,28 @@ def hedges_as_intervals(*ids: str) -> pd.DataFrame:
         c = claim(id_)
         low = c.low if c.low is not None else c.value
         high = c.high if c.high is not None else (c.value if c.low is None else None)
+        unit = tr(c.unit)
         if low is None:
-            reads = "no number at all: a hedge you cannot calculate with"
+            reads = tr("no number at all: a hedge you cannot calculate with")
         elif high is None:
-            reads = f"at least {low:,.0f} {c.unit}, no upper limit given"
+            reads = tr("at least {low} {unit}, no upper limit given")
         elif high == low:
-            reads = f"{low:,.0f} {c.unit}, a rounded figure with no range given"
+            reads = tr("{low} {unit}, a rounded figure with no range given")
         else:
-            reads = f"{low:,.0f} to {high:,.0f} {c.unit}"
+            reads = tr("{low} to {high} {unit}")
+        reads = reads.format(
+            low=None if low is None else number(low),
+            high=None if high is None else number(high),
+            unit=unit,
+        )
         rows.append(
-            {"claim": id_, "hedge": _hedge(id_) or "-", "low": low, "high": high, "reads as": reads}
+            {
+                tr("claim"): id_,
+                tr("hedge"): _hedge(id_) or "-",
+                tr("low"): low,
+                tr("high"): high,
+                tr("reads as"): reads,
+            }
         )
     return pd.DataFrame(rows)
 
@@ -460,7 +500,7 @@ def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figur
     """
     chosen = _check_ids(ids)
     factor = require_number("scale", scale, allow_zero=False)
-    table = estimates(*chosen).iloc[::-1].reset_index(drop=True)
+    table = _estimates(*chosen).iloc[::-1].reset_index(drop=True)
     low = table["low"].fillna(table["value"]) / factor
     high = table["high"] / factor
     value = table["value"].fillna(table["low"]) / factor
@@ -490,17 +530,30 @@ def draw_estimates(ids: tuple[str, ...], unit: str, scale: float = 1.0) -> Figur
     ax.set_yticks(rows, table["who"])
     ax.grid(axis="y", visible=False)
     ax.set_xlim(bottom - pad, top + pad)
-    ax.set_xlabel(unit)
-    ax.xaxis.set_major_formatter("{x:,.4g}")
+    ax.set_xlabel(tr(unit))  # a lesson's English label in the language in use
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number_text(f"{x:,.4g}")))
     style.add_source(fig, chart_source_line(*chosen))
     return fig
 
 
-_NAMES = {
-    "losses_per_day": "Russian losses per day",
-    "recruits_per_day": "Russian recruits per day",
-    "soldiers": "North Korean soldiers sent",
-}
+def _names() -> dict[str, str]:
+    """The headline inputs in plain words, in the language in use."""
+    return {
+        "losses_per_day": tr("Russian losses per day"),
+        "recruits_per_day": tr("Russian recruits per day"),
+        "soldiers": tr("North Korean soldiers sent"),
+    }
+
+
+def _lesson_labels() -> tuple[str, ...]:
+    """The axis labels lesson 05 gives ``draw_estimates`` and ``draw_tornado``, in the language
+    in use: written here so that the Dutch catalogue holds them (the charts pass a label
+    through ``tr``; a label the Dutch edition gives in Dutch is shown as it is)."""
+    return (
+        tr("active troops (millions)"),
+        tr("people per day"),
+        tr("North Korean deployments needed each month"),
+    )
 
 
 def draw_tornado(table: pd.DataFrame, label: str) -> Figure:
@@ -523,13 +576,17 @@ def draw_tornado(table: pd.DataFrame, label: str) -> Figure:
     left = rows[["at low", "at high"]].min(axis=1)
     width = rows[["at low", "at high"]].max(axis=1) - left
     fig, ax = style.figure(7.5, 3.6, right_room=0.4)
-    fig.subplots_adjust(left=2.4 / 7.5, top=1 - 0.45 / 3.6)
-    names = [_NAMES.get(n, n) for n in rows["input"]]
-    ax.barh(names, width, left=left, color=style.PALETTE["blue"], height=0.55)
+    left_room = 2.4 if language() == "en" else 3.0  # room for the inputs' names
+    fig.subplots_adjust(left=left_room / 7.5, top=1 - 0.45 / 3.6)
+    plain = _names()
+    names = [plain.get(n, n) for n in rows["input"]]
+    positions = range(len(names))  # labelled below (style.figure's tick numbers off)
+    ax.barh(positions, width, left=left, color=style.PALETTE["blue"], height=0.55)
+    ax.set_yticks(positions, names)
     base = float(rows["base result"].iloc[0])
     ax.axvline(base, color=style.PALETTE["black"], linewidth=1.5)
     ax.annotate(
-        f"every input at its middle: {base:.2f}",
+        tr("every input at its middle: {base}").format(base=number(base, 2)),
         xy=(base, 1),
         xycoords=("data", "axes fraction"),
         xytext=(0, 4),
@@ -556,9 +613,9 @@ def draw_tornado(table: pd.DataFrame, label: str) -> Figure:
     reach = float(width.max()) or 1.0
     ax.set_xlim(float(left.min()) - 0.2 * reach, float((left + width).max()) + 0.2 * reach)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(label)
+    ax.set_xlabel(tr(label))  # a lesson's English label in the language in use
     ids = [i for n in rows["input"] for i in HEADLINE_SOURCES.get(n, ())]
-    style.add_source(fig, chart_source_line(*ids) if ids else "Source: the ranges given.")
+    style.add_source(fig, chart_source_line(*ids) if ids else tr("Source: the ranges given."))
     return fig
 
 
@@ -586,9 +643,9 @@ class MonteCarloChart(style.LiveChart):
         self.summary = ax.text(
             0.99, 0.97, "", transform=ax.transAxes, ha="right", va="top", fontsize=10
         )
-        ax.set_xlabel("North Korean deployments needed each month to stop the force shrinking")
-        ax.set_ylabel("share of draws (%)")
-        style.add_source(fig, _monte_carlo_source())
+        ax.set_xlabel(tr("North Korean deployments needed each month to stop the force shrinking"))
+        ax.set_ylabel(tr("share of draws (%)"))
+        style.add_source(fig, _monte_carlo_source(language()))
         super().__init__(fig)
 
     def update(  # type: ignore[override]
@@ -635,8 +692,13 @@ class MonteCarloChart(style.LiveChart):
         self.bars.set_data(counts, edges)
         self.middle_lines.set_segments([[(x, 0), (x, top)] for x in (middle.low, middle.high)])
         self.summary.set_text(
-            f"middle 90% of draws (dashed): {middle.low:.2f} to {middle.high:.2f}\n"
-            f"interval arithmetic (grey): {exact.low:.2f} to {exact.high:.2f}"
+            tr("middle {share} of draws (dashed): {low} to {high}").format(
+                share=percent(90), low=number(middle.low, 2), high=number(middle.high, 2)
+            )
+            + "\n"
+            + tr("interval arithmetic (grey): {low} to {high}").format(
+                low=number(exact.low, 2), high=number(exact.high, 2)
+            )
         )
         self.ax.set_xlim(x0, x1)
         self.ax.set_xticks(np.arange(np.ceil(x0 / x_step) * x_step, x1 + x_step / 2, x_step))
@@ -669,6 +731,8 @@ def draw_monte_carlo(
 
 
 @cache
-def _monte_carlo_source() -> str:
+def _monte_carlo_source(language_: str) -> str:
+    """The Monte Carlo chart's source line, in ``language_`` (the one in use: it is cached)."""
     ids = [i for group in HEADLINE_SOURCES.values() for i in group]
-    return chart_source_line(*ids, note=f"{DRAWS:,} random draws, seed {SEED}.")
+    note = tr("{draws} random draws, seed {seed}.").format(draws=number(DRAWS), seed=SEED)
+    return chart_source_line(*ids, note=note)

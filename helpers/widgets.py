@@ -23,14 +23,20 @@ from collections.abc import Callable
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
+from helpers.language import tr
 from helpers.style import svg_text
 
 __all__ = ["Explorer", "explore", "int_slider", "float_slider"]
 
-NOTE = (
-    "Interactive chart: in JupyterLab, move the sliders to redraw it. "
-    "(A printed handout shows it at the default values.)"
-)
+
+def note() -> str:
+    """What a widget shows where it cannot run (its plain-text form), in the language in use."""
+    return tr(
+        "Interactive chart: in JupyterLab, move the sliders to redraw it. "
+        "(A printed handout shows it at the default values.)"
+    )
+
+
 _LAYOUT = {"width": "520px"}
 _STYLE = {"description_width": "210px"}
 
@@ -55,13 +61,17 @@ def float_slider(
 
 
 def _slider(kind, description: str, value, low, high, step, **extra):
-    """A slider of ``kind`` in the course's layout that only redraws when released."""
+    """A slider of ``kind`` in the course's layout that only redraws when released.
+
+    ``description`` is shown in the language in use: a notebook writes it in its own
+    language, and an English one that the catalogues know is translated.
+    """
     return kind(
         value=value,
         min=low,
         max=high,
         step=step,
-        description=description,
+        description=tr(description),
         continuous_update=False,
         layout=_LAYOUT,
         style=_STYLE,
@@ -104,7 +114,7 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.box._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = NOTE
+        bundle["text/plain"] = note()
         return bundle
 
 

@@ -11,16 +11,53 @@ from helpers import course
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
-COURSE = course.load()  # course.toml: the one list of notebooks
+COURSE = course.load()  # course.toml: the one list of notebooks (the English edition)
 EDITIONS = course.editions()  # the same course in English and in Dutch
 
-# The lessons, in story order, with the least number of exercises each must have.
-SERIES: dict[str, int] = {lesson.name: lesson.exercises for lesson in COURSE.lessons}
+# The lessons, in story order (both editions), with the least number of exercises each must have.
+SERIES: dict[str, int] = {
+    lesson.name: lesson.exercises for edition in EDITIONS for lesson in edition.lessons
+}
+
+# What every lesson says in its own language: the words the structure tests look for.
+WORDS = {
+    "en": {
+        "for": "**For:**",
+        "time": r"\*\*Time:\*\*.*\d+\s*minutes",
+        "objectives": "## Learning objectives",
+        "wrong": "What could be wrong with this number?",
+        "summary": "## Summary",
+        "discussion": "## Discussion questions",
+        "takeaway": "**Takeaway:**",
+        "question": "**Question:**",
+        "description": "<details><summary>Chart description</summary>\n\n",
+        "correct": "Correct: ",
+    },
+    "nl": {
+        "for": "**Voor:**",
+        "time": r"\*\*Tijd:\*\*.*\d+\s*minuten",
+        "objectives": "## Leerdoelen",
+        "wrong": "Wat kan er mis zijn met dit getal?",
+        "summary": "## Samenvatting",
+        "discussion": "## Vragen om te bespreken",
+        "takeaway": "**Kern:**",
+        "question": "**Vraag:**",
+        "description": "<details><summary>Beschrijving van de grafiek</summary>\n\n",
+        "correct": "Goed: ",
+    },
+}
 
 
-def notebook_paths() -> list[Path]:
-    """The lessons that exist, in the order ``course.toml`` lists them."""
-    return [lesson.path for lesson in COURSE.lessons if lesson.path.exists()]
+def notebook_paths(language: str | None = None) -> list[Path]:
+    """The lessons that exist, in the order ``course.toml`` lists them: English, then Dutch
+    (``language``: only that edition)."""
+    return [
+        lesson.path
+        for edition in EDITIONS
+        if language in (None, edition.language)
+        for lesson in edition.lessons
+        if lesson.path.exists()
+    ]
 
 
 def course_paths(*, for_students: bool = False, language: str | None = None) -> list[Path]:
@@ -59,7 +96,7 @@ def student_paths(language: str | None = None) -> list[Path]:
 
 
 def series_complete() -> bool:
-    return all(lesson.path.exists() for lesson in COURSE.lessons)
+    return all(lesson.path.exists() for edition in EDITIONS for lesson in edition.lessons)
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -97,3 +134,38 @@ def markdown_outputs(nb) -> str:
 def dutch_quotes(text: str) -> list[str]:
     """Dutch quotations, by the course's convention ``<q lang="nl">`` or ``<blockquote lang="nl">``."""
     return re.findall(r'<(q|blockquote) lang="nl">(.+?)</\1>', text, flags=re.S)
+
+
+# Common words of one language that the other does not use. Names (UK Defence Intelligence,
+# Institute for the Study of War, ...) are taken out first: they stay as they are.
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|with|from|which|this|that|soldiers|month|months|year|years|days|"
+    r"people|losses|Source|Sources|million|billion|Russia|Ukraine|North|per day|Not yet|"
+    r"Correct|about|between|each|would|could|should|what|when|where)\b"
+)
+DUTCH_WORDS = re.compile(
+    r"\b(het|een|niet|zijn|worden|wordt|soldaten|maand|maanden|jaar|verliezen|Bron|Bronnen|"
+    r"miljoen|miljard|Rusland|Oekraïne|Noord-Korea|ongeveer|tussen|elke|wat|wanneer|Nog niet|"
+    r"Goed|ook|naar|voor de|van de)\b"
+)
+NAMES = re.compile(
+    r"(UK )?Defence Intelligence|Ministry of Defence|Institute for the Study of War|"
+    r"Mediazona|BBC( News)?( Russian)?|Kiel Institute|Reuters|Associated Press|Forbes Russia|"
+    r"The (Economist|New York Times|Guardian|Washington Post)|Wall Street Journal|"
+    r"Financial Times|Correlates of War|Center for Strategic and International Studies|"
+    r"International Institute for Strategic Studies|The Military Balance|World Bank|"
+    r"Office of the Director of National Intelligence|Royal United Services Institute|"
+    r"Statistical Yearbook|Federal State Statistics Service|Bank of Russia|"
+    r"<[^>]*lang=\"nl\"[^>]*>.*?</(q|blockquote|span|td)>",
+    re.S,
+)
+
+
+def english_words(text: str) -> list[str]:
+    """Common English words in a text meant to be Dutch (names and Dutch quotes left out)."""
+    return sorted(set(ENGLISH_WORDS.findall(NAMES.sub(" ", text))))
+
+
+def dutch_words(text: str) -> list[str]:
+    """Common Dutch words in a text meant to be English (the article's quotes left out)."""
+    return sorted(set(DUTCH_WORDS.findall(NAMES.sub(" ", text))))

@@ -42,17 +42,39 @@ from helpers import course
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import classroom  # noqa: E402
 import handouts  # noqa: E402
 
-EDITIONS = ("student", "notebooks", "teacher")
-# Every notebook course.toml lists, in each edition where it is (the guide only in teacher/).
-_COURSE = course.load()
-NOTEBOOKS = [
-    path
-    for edition in EDITIONS
-    for nb in _COURSE.notebooks()
-    if (path := ROOT / edition / Path(nb.file).name).exists()
-]
+EDITIONS = ("student", "notebooks", "teacher")  # the top folders: student/nl/ is in student/
+
+
+def _notebooks() -> list[Path]:
+    """Every notebook course.toml lists, English and Dutch, in each folder where it is: the
+    student copy (``student/``, ``student/nl/``), the course notebook (``notebooks/``,
+    ``notebooks/nl/``) and the guide (``teacher/``, ``teacher/nl/``)."""
+    found = []
+    for folder in EDITIONS:
+        for edition in course.editions():
+            for nb in edition.notebooks():
+                path = ROOT / nb.file
+                if folder == "student":
+                    if nb in edition.for_students():
+                        path = ROOT / "student" / path.relative_to(ROOT / "notebooks")
+                    else:
+                        continue
+                elif path.relative_to(ROOT).parts[0] != folder:
+                    continue
+                elif folder == "notebooks" and edition.language != "en":
+                    # notebooks/nl/ is the Dutch twin of notebooks/ (same code, cells, tags and
+                    # closed solutions: tests/test_language.py) and its Markdown is student/nl/'s
+                    # plus the solutions: its browser run would add minutes and no new check.
+                    continue
+                if path.exists():
+                    found.append(path)
+    return found
+
+
+NOTEBOOKS = _notebooks()
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path(os.environ.get("CHROMIUM") or handouts.chromium_path() or "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -69,6 +91,8 @@ TEST_SETTINGS = {"autoStartDefaultKernel": True, "windowingMode": "none"}
 RUN_ALL_TIMEOUT_S = 180
 # Ways a widget or cell shows that it broke, without an error output.
 BROKEN_TEXT = ("Error displaying widget", "Traceback (most recent call last)")
+# What check() says to an unanswered exercise, and to a right answer (English edition).
+UNANSWERED = ("Not answered yet", "Correct:")
 # What MathJax leaves in the page where it typeset something.
 MATHS = "mjx-container, .MathJax"
 
@@ -100,8 +124,6 @@ def _copy_course(dest: Path) -> None:
         if entry.name.startswith(".") or entry.name in {*EDITIONS, "test-artifacts", "build"}:
             continue
         (dest / entry.name).symlink_to(entry)
-    for edition in EDITIONS:
-        (dest / edition).mkdir()
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
@@ -109,19 +131,31 @@ def _copy_course(dest: Path) -> None:
                 cell.outputs = []
                 cell.execution_count = None
         nb.metadata.pop("widgets", None)
-        nbformat.write(nb, dest / path.parent.name / path.name)
+        target = dest / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
 
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on a copy of the course: yields (base_url, token)."""
-    home = tmp_path_factory.mktemp("lab")
+    yield from _serve(tmp_path_factory.mktemp("lab"), "en")
+
+
+@pytest.fixture(scope="module")
+def dutch_lab(tmp_path_factory):
+    """The same, as ``make lab-nl`` and a Dutch class server start it: menus in Dutch."""
+    yield from _serve(tmp_path_factory.mktemp("lab-nl"), "nl")
+
+
+def _serve(home: Path, language: str):
+    """Start JupyterLab with the course's settings for ``language`` (classroom.lab_settings)
+    on a copy of the course; yield (base_url, token); stop it."""
     course = home / "course"
     course.mkdir()
     _copy_course(course)
     settings = home / "app-settings"
-    settings.mkdir()
-    overrides = json.loads((ROOT / "tools" / "jupyterlab-overrides.json").read_text())
+    overrides = json.loads(classroom.lab_settings(language, settings).read_text())
     overrides.setdefault("@jupyterlab/notebook-extension:tracker", {}).update(TEST_SETTINGS)
     (settings / "overrides.json").write_text(json.dumps(overrides))
     port, token = _free_port(), secrets.token_hex(16)
@@ -307,7 +341,9 @@ def _output_of(control):
     return cell.locator(".jp-OutputArea").first
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[f"{p.parent.name}/{p.stem}" for p in NOTEBOOKS])
+@pytest.mark.parametrize(
+    "path", NOTEBOOKS, ids=[p.relative_to(ROOT).with_suffix("").as_posix() for p in NOTEBOOKS]
+)
 def test_notebook_runs_in_jupyterlab(lab, browser, path):
     base, token = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -315,10 +351,11 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
     watcher = Watcher(page)
     page.set_default_timeout(30_000)
     try:
-        edition = path.parent.name
-        page.goto(
-            f"{base}/lab/workspaces/{edition}-{path.stem}/tree/{edition}/{path.name}?token={token}"
-        )
+        where = path.relative_to(ROOT).as_posix()
+        edition = where.split("/")[0]  # student, notebooks or teacher (either language)
+        dutch = "/nl/" in f"/{where}"
+        space = where.removesuffix(".ipynb").replace("/", "-")
+        page.goto(f"{base}/lab/workspaces/{space}/tree/{where}?token={token}")
         page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
         t_open = time.monotonic()
         page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=90_000)
@@ -347,15 +384,16 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         maths = notebook.locator(MATHS)
         assert maths.count() == 0, "typeset as maths:\n" + "\n".join(maths.all_inner_texts())
         checks = _count(path, r"check\(")
+        unanswered, correct = ("Nog niet beantwoord", "Goed:") if dutch else UNANSWERED
         if edition == "student":  # every exercise unanswered
-            assert text.count("Not answered yet") == checks, "a check per exercise, unanswered"
+            assert text.count(unanswered) == checks, "a check per exercise, unanswered"
         elif edition == "notebooks" and checks:  # the worked solutions ran, but stay closed
-            assert "Correct:" not in text, "a solution's output is open"
+            assert correct not in text, "a solution's output is open"
             buttons = notebook.locator(".jp-showHiddenCellsButton")
             assert buttons.count() == _closed_solutions(path) > 0, "closed solutions"
             buttons.first.click()  # one click opens a solution
             opened = notebook.inner_text()
-            assert opened.count("Correct:") == 1, "one click shows one worked solution"
+            assert opened.count(correct) == 1, "one click shows one worked solution"
 
         controls = _controls(page)
         # The same sliders are in both editions: moved in the student's, where classes meet them.
@@ -377,7 +415,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
     except BaseException:
         ARTIFACTS.mkdir(exist_ok=True)
         with contextlib.suppress(Exception):  # the screenshot must not hide the failure
-            shot = ARTIFACTS / f"browser-{path.parent.name}-{path.stem}.png"
+            shot = (
+                ARTIFACTS
+                / f"browser-{path.relative_to(ROOT).with_suffix('').as_posix().replace('/', '-')}.png"
+            )
             page.screenshot(path=str(shot), full_page=True)
         raise
     finally:
@@ -392,3 +433,23 @@ def _shut_down_kernels(base: str, token: str) -> None:
             _api(base, token, f"/api/sessions/{session['id']}", method="DELETE")
     except OSError as error:
         print(f"could not shut the kernel down: {error}")
+
+
+def test_the_dutch_edition_opens_with_dutch_menus(dutch_lab, browser):
+    """``make lab-nl`` and a Dutch class: JupyterLab's own menus and status bar in Dutch
+    (jupyterlab-language-pack-nl-NL), the first Dutch lesson open."""
+    base, token = dutch_lab
+    first = course.load(language="nl").lessons[0]
+    where = (Path("student") / Path(first.file).relative_to("notebooks")).as_posix()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/workspaces/dutch/tree/{where}?token={token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+        menus = page.locator(".lm-MenuBar-item").all_inner_texts()
+        assert {"Bestand", "Bewerk", "Uitvoeren"} <= set(menus), menus
+        assert "File" not in menus and "Run" not in menus
+        page.locator("#jp-main-statusbar", has_text="Inactief").wait_for(timeout=90_000)
+        heading = page.locator(".jp-NotebookPanel .jp-MarkdownCell h1").first.inner_text()
+        assert first.title in heading
+    finally:
+        page.close()

@@ -56,11 +56,11 @@ from matplotlib.ticker import FixedLocator
 from matplotlib.transforms import Bbox
 
 import helpers
-from helpers import sources, style
+from helpers import language, sources, style
 from helpers.money import economy_usd
 from helpers.timeline import casualty_estimates, deployment_totals, forecast_outcomes
 
-from nbtools import notebook_paths, read
+from nbtools import english_words, notebook_paths, read
 
 # --- The charts, and the arguments the notebooks draw them with -------------------------------
 
@@ -137,7 +137,7 @@ def _read_notebooks() -> tuple[list[Call], list[Explorer]]:
     is drawn. Sliders are made as the notebook makes them and read back: start, min and max.
     """
     calls, explorers = [], []
-    for path in notebook_paths():
+    for path in notebook_paths(language="en"):  # the Dutch twins draw the same: see below
         space: dict[str, object] = {}
 
         def value(node: ast.expr, space=space, path=path) -> object:
@@ -975,3 +975,30 @@ def test_no_chart_colours_an_outcome_or_an_option_green():
                         assert not np.allclose(to_rgb(colour), green, atol=0.01), (
                             f"{case.id}: {artist} is green"
                         )
+
+
+# --- In Dutch ---------------------------------------------------------------------------------
+
+DUTCH_CASES = [case for case in CASES if case.start]
+ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 1,200 (Dutch: 1.200)
+
+
+@pytest.mark.parametrize("case", DUTCH_CASES, ids=lambda case: case.id)
+def test_chart_in_dutch_speaks_dutch_and_has_room_for_it(case: Case):
+    """Every chart as the Dutch edition draws it: no English words (titles, labels, ticks,
+    source line), numbers written the Dutch way, and the longer Dutch words still inside the
+    figure and apart (the "apart" check above)."""
+    _forget(live=True)
+    language.set_language("nl")
+    try:
+        fig = case.make()
+        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+        fig.draw_without_rendering()
+        texts = " | ".join(label.text.get_text() for label in _labels(fig))
+        found = english_words(texts)
+        assert not found, f"English words {found} in: {texts}"
+        assert not ENGLISH_THOUSANDS.findall(texts), f"numbers written the English way: {texts}"
+        check_apart(fig, canvas.get_renderer(), case)
+    finally:
+        language.set_language("en")
+        _forget(live=True)

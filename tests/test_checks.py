@@ -242,7 +242,9 @@ def test_stated_numbers_reads_the_course_style():
 
 
 def _notebook_checking(qid: str) -> Path:
-    paths = [p for p in course_paths(for_students=True) if qid in checked_ids(read(p))]
+    paths = [
+        p for p in course_paths(for_students=True, language="en") if qid in checked_ids(read(p))
+    ]
     assert len(paths) == 1, f"{qid} is checked in {paths}"
     return paths[0]
 

@@ -104,6 +104,82 @@ def test_each_student_finds_the_student_edition_in_their_home(hub, anna, ben):
         assert home.stat().st_mode & 0o777 == 0o700
 
 
+def test_both_editions_are_in_every_home(anna):
+    """The Dutch student edition (student/nl/) comes along in nl/, whatever the class's language."""
+    listing = anna.server("GET", f"/api/contents/{classroom.COURSE_DIR}/nl").json()
+    names = sorted(f["name"] for f in listing["content"] if f["name"].endswith(".ipynb"))
+    assert names == sorted(p.name for p in (ROOT / "student" / "nl").glob("*.ipynb"))
+
+
+def _hub_settings(language: str) -> dict:
+    """What deploy/jupyterhub_config.py sets for a class in ``language`` (read, not run)."""
+    from traitlets.config import Config
+
+    config = Config()
+    env = {
+        "CBD_STATE_DIR": "/state", "CBD_COURSE_ENV": "/env", "CBD_STUDENTS": "a b",
+        "CBD_HOST": "127.0.0.1", "CBD_PORT": "8000", "CBD_HUB_PORT": "8002",
+        "CBD_PROXY_API_PORT": "8001", "CBD_COURSE_REPO": "file:///course",
+        "CBD_COURSE_BRANCH": "main", "CBD_CLASS_PASSWORD": "x", "CBD_LANGUAGE": language,
+    }  # fmt: skip
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        code = (ROOT / "deploy" / "jupyterhub_config.py").read_text()
+        path = str(ROOT / "deploy" / "jupyterhub_config.py")
+        exec(compile(code, path, "exec"), {"get_config": lambda: config, "__file__": path})
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return config
+
+
+def test_a_dutch_class_opens_the_dutch_edition_with_dutch_menus_in_the_config():
+    english, dutch = _hub_settings("en"), _hub_settings("nl")
+    assert "cold-business-deal%2Fnl" in dutch.Spawner.default_url
+    assert "%2Fnl" not in english.Spawner.default_url
+    assert "--LabApp.app_settings_dir=/env/share/jupyter/lab/settings-nl" in dutch.Spawner.args
+    assert not [a for a in english.Spawner.args if "app_settings_dir" in a]
+    assert (
+        classroom.Hub(students=["a"], language="nl")
+        .course_link()
+        .endswith("cold-business-deal%2Fnl")
+    )
+
+
+def test_a_dutch_class_gets_jupyterlabs_menus_in_dutch(hub):
+    """A second class server, LANGUAGE=nl: the student's JupyterLab says "nl_NL" as its
+    language (the Dutch language pack is in the course environment)."""
+    tag = secrets.token_hex(3)
+    name = f"cbdt{tag}n"
+    dutch = classroom.Hub(
+        students=[name],
+        port=classroom.free_port(),
+        state=Path(tempfile.mkdtemp(prefix="cbd-classroom-nl-")),
+        course_repo=hub.course_repo,
+        git_settings=hub.git_settings,
+        idle_timeout=3600,
+        language="nl",
+    )
+    try:
+        dutch.check()
+        classroom.ensure_students([name])
+        dutch.start()
+        student = arrive(dutch, name)
+        path = "/lab/api/settings/@jupyterlab/translation-extension:plugin"
+        response = student.server("GET", path)
+        assert response.status_code == 200, (response.status_code, response.text[:300])
+        # The class's settings (overrides.json) come as the schema's default for the locale.
+        default = response.json()["schema"]["properties"]["locale"]["default"]
+        assert default == "nl_NL", response.text[:300]
+        packs = student.server("GET", "/lab/api/translations").json()
+        assert "nl_NL" in packs["data"], packs
+    finally:
+        dutch.stop()
+        classroom.remove_students([name])
+        shutil.rmtree(dutch.state, ignore_errors=True)
+
+
 def test_the_course_runs_in_a_students_server_from_the_installed_package(anna):
     kernel = anna.open_notebook(LESSON)
     try:

@@ -15,7 +15,7 @@ import pytest
 from helpers import course
 from helpers.teaching import course_map, show_course_map
 
-from nbtools import COURSE, ROOT, markdown, read
+from nbtools import ROOT, markdown, read
 
 sys.path.insert(0, str(ROOT / "tools"))
 import handouts  # noqa: E402
@@ -43,38 +43,53 @@ def with_dummy() -> str:
 
 def test_the_readme_table_is_made_from_course_toml() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme.with_table(text, course.readme_table()) == text, "run make readme"
+    for edition in course.editions():
+        table = course.readme_table(edition)
+        assert readme.with_table(text, table, edition.language) == text, "run make readme"
+
+
+EDITIONS = course.editions()  # English, Dutch
 
 
 def test_every_notebook_in_the_repository_is_listed_and_every_listed_one_exists() -> None:
-    listed = {nb.file for nb in COURSE.notebooks()}
+    listed = {nb.file for edition in EDITIONS for nb in edition.notebooks()}
     found = {
         path.relative_to(ROOT).as_posix()
-        for folder in ("notebooks", "teacher")
+        for folder in ("notebooks", "teacher", "notebooks/nl", "teacher/nl")
         for path in (ROOT / folder).glob("*.ipynb")
     }
     assert found == listed, "course.toml and the notebooks on disk differ"
-    student_copies = {path.name for path in (ROOT / "student").glob("*.ipynb")}
-    assert student_copies == {Path(nb.file).name for nb in COURSE.for_students()}
-    assert [p.name for p in student.course_notebooks()] == [
-        Path(nb.file).name for nb in COURSE.for_students()
-    ]
+    for_students = [nb.path for edition in EDITIONS for nb in edition.for_students()]
+    copies = {path.relative_to(ROOT / "student") for path in (ROOT / "student").rglob("*.ipynb")}
+    assert copies == {path.relative_to(ROOT / "notebooks") for path in for_students}
+    assert student.course_notebooks() == for_students
 
 
-@pytest.mark.parametrize("nb", COURSE.notebooks(), ids=lambda nb: nb.name)
+# The title cell's time line in each language: "**Time:** about 60 minutes".
+TIME_LINE = {
+    "en": r"\*\*Time:\*\* about (\d+) minutes",
+    "nl": r"\*\*Tijd:\*\* ongeveer (\d+) minuten",
+}
+
+
+@pytest.mark.parametrize(
+    "nb", [nb for edition in EDITIONS for nb in edition.notebooks()], ids=lambda nb: nb.file
+)
 def test_each_notebook_opens_with_its_title_and_time_from_course_toml(nb) -> None:
     text = markdown(read(nb.path))
     assert text.splitlines()[0] == nb.heading
-    time = re.search(r"\*\*Time:\*\* about (\d+) minutes", text)
+    time = re.search(TIME_LINE[nb.language], text)
     assert time and int(time.group(1)) == nb.minutes, nb.file
 
 
-def test_handouts_and_nbval_cover_exactly_the_listed_notebooks() -> None:
-    sources = handouts.find_sources()
-    assert [s.path for s in sources] == [nb.path for nb in COURSE.notebooks()]
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda edition: edition.language)
+def test_handouts_and_nbval_cover_exactly_the_listed_notebooks(edition) -> None:
+    sources = handouts.find_sources(language=edition.language)
+    assert [s.path for s in sources] == [nb.path for nb in edition.notebooks()]
     assert [s.title for s in sources] == [
-        nb.heading.removeprefix("# ") for nb in COURSE.notebooks()
+        nb.heading.removeprefix("# ") for nb in edition.notebooks()
     ]
+    assert {s.language for s in sources} == {edition.language}
 
 
 @pytest.mark.parametrize(
@@ -91,6 +106,27 @@ def test_handouts_and_nbval_cover_exactly_the_listed_notebooks() -> None:
 def test_a_damaged_manifest_gets_an_error_that_names_the_entry(change, message) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         course.parse(change(MANIFEST_TEXT))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace("\n[lesson.nl]\n", "\n[lesson.xx]\n", 1), "has no [nl] table"),
+        (lambda t: t.replace('strand = "prikkels"\n', "", 1), "exactly the fields"),
+        (lambda t: t.replace("[quiz.nl]\nfile", "[quiz.nl]\ncolour = 'red'\nfile", 1), "exactly"),
+        (lambda t: t.replace('strand = "kosten"', "strand = 4", 1), "strand must be text"),
+    ],
+)
+def test_a_damaged_dutch_table_names_the_entry(change, message) -> None:
+    damaged = change(MANIFEST_TEXT)
+    assert damaged != MANIFEST_TEXT
+    with pytest.raises(ValueError, match=re.escape(message)):
+        course.parse(damaged, language="nl")
+
+
+def test_an_unknown_language_names_the_argument() -> None:
+    with pytest.raises(ValueError, match="language must be one of"):
+        course.parse(MANIFEST_TEXT, language="de")
 
 
 def test_a_missing_manifest_says_where_it_should_be(tmp_path: Path) -> None:

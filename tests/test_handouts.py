@@ -43,12 +43,12 @@ needs_pdftotext = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, list[handouts.Source]]:
+def built_both(tmp_path_factory) -> tuple[Path, list[handouts.Source]]:
     # A snapshot of the notebooks, so the checks read exactly what was built even while
-    # someone edits a notebook.
+    # someone edits a notebook. Both editions: English in out/, Dutch in out/nl/.
     root = tmp_path_factory.mktemp("course")
     shutil.copy2(ROOT / "course.toml", root / "course.toml")
-    for folder in ("notebooks", "teacher"):
+    for folder in ("notebooks", "teacher", "notebooks/nl", "teacher/nl"):
         (root / folder).mkdir()
         for path in (ROOT / folder).glob("*.ipynb"):
             shutil.copy2(path, root / folder / path.name)
@@ -56,6 +56,20 @@ def built(tmp_path_factory) -> tuple[Path, list[handouts.Source]]:
     sources = handouts.build(out=out, execute=False, pdf=CHROMIUM is not None, root=root)
     assert sources, "no notebooks found"
     return out, sources
+
+
+@pytest.fixture(scope="module")
+def built(built_both) -> tuple[Path, list[handouts.Source]]:
+    """The English edition's handouts (the tests below that read English words)."""
+    out, sources = built_both
+    return out, [s for s in sources if s.language == "en"]
+
+
+@pytest.fixture(scope="module")
+def built_nl(built_both) -> tuple[Path, list[handouts.Source]]:
+    """The Dutch edition's handouts, in out/nl/."""
+    out, sources = built_both
+    return out / "nl", [s for s in sources if s.language == "nl"]
 
 
 VERSIONS = ("student", "reading", "teacher")
@@ -1029,3 +1043,43 @@ def test_without_chromium_only_the_pdfs_are_skipped(tmp_path, monkeypatch, capsy
     assert [s.error for s in sources] == [""]
     assert (tmp_path / "out" / "student" / f"{first.stem}.html").is_file()
     assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+# ---------------------------------------------------------------- the Dutch edition
+
+
+def test_both_editions_are_built_and_their_indexes_link_each_other(built_both):
+    out, sources = built_both
+    english = [s for s in sources if s.language == "en"]
+    dutch = [s for s in sources if s.language == "nl"]
+    assert len(english) == len(dutch) > 0
+    assert not [s.error for s in sources if s.error]
+    top, top_nl = (out / "index.html").read_text(), (out / "nl" / "index.html").read_text()
+    assert 'href="nl/index.html"' in top and 'href="../index.html"' in top_nl
+    assert '<html lang="nl">' in top_nl and "Een kille zakendeal" in top_nl
+    assert "Voor leerlingen en lezers" in top_nl and "For students" not in top_nl
+
+
+def test_dutch_handouts_are_in_dutch(built_nl):
+    out, sources = built_nl
+    for source in sources:
+        for kind, path in source.outputs.items():
+            if not kind.endswith(".pdf"):
+                page = path.read_text(encoding="utf-8")
+                assert '<html lang="nl">' in page, path.name
+                text = text_of(page)
+                for english in ("Student handout", "Reading version", "Your answer", "Working:"):
+                    assert english not in text, f"{path.name}: {english!r}"
+    lesson = next(s for s in sources if "worksheet" in s.kinds)
+    sheet = text_of(lesson.outputs["worksheet"].read_text(encoding="utf-8"))
+    assert "Naam:" in sheet and "Jouw antwoord (opdracht" in sheet and "Berekening:" in sheet
+    reading = text_of(lesson.outputs["reading"].read_text(encoding="utf-8"))
+    assert "Leesversie" in reading
+
+
+@needs_chromium
+def test_dutch_pdfs_are_printed(built_nl):
+    out, sources = built_nl
+    for source in sources:
+        for kind in source.printed:
+            assert f"{kind}.pdf" in source.outputs, f"{source.name}: no {kind} PDF"

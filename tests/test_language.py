@@ -26,7 +26,17 @@ from helpers import language
 from helpers.checks import check, exercises, expected_answer
 from helpers.language import AmbiguousNumber, parse_number
 
-from nbtools import EDITIONS, ROOT, checked_ids, course_paths, read, tags, twins
+from nbtools import (
+    EDITIONS,
+    ROOT,
+    checked_ids,
+    course_paths,
+    dutch_words,
+    english_words,
+    read,
+    tags,
+    twins,
+)
 
 sys.path.insert(0, str(ROOT))
 from tools import po  # noqa: E402
@@ -169,7 +179,7 @@ def test_every_exercise_answers_in_dutch(qid):
     with speaking("nl"):
         for answer in answers:
             said = check(qid, answer).message
-            english = _english_words(said)
+            english = english_words(said)
             assert not english, f"{qid}: {answer!r} -> {said!r} has English: {english}"
 
 
@@ -247,38 +257,6 @@ def test_dutch_twin_has_the_same_cells_and_code(en, nl):
 
 # --- No leaks --------------------------------------------------------------------------------
 
-# Common words of one language that the other does not use. Names (UK Defence Intelligence,
-# Institute for the Study of War, ...) are taken out first: they stay as they are.
-ENGLISH_WORDS = re.compile(
-    r"\b(the|and|of|with|from|which|this|that|soldiers|month|months|year|years|days|"
-    r"people|losses|Source|Sources|million|billion|Russia|Ukraine|North|per day|Not yet|"
-    r"Correct|about|between|each|would|could|should|what|when|where)\b"
-)
-DUTCH_WORDS = re.compile(
-    r"\b(het|een|niet|zijn|worden|wordt|soldaten|maand|maanden|jaar|verliezen|Bron|Bronnen|"
-    r"miljoen|miljard|Rusland|Oekraïne|Noord-Korea|ongeveer|tussen|elke|wat|wanneer|Nog niet|"
-    r"Goed|ook|naar|voor de|van de)\b"
-)
-NAMES = re.compile(
-    r"(UK )?Defence Intelligence|Ministry of Defence|Institute for the Study of War|"
-    r"Mediazona|BBC( News)?( Russian)?|Kiel Institute|Reuters|Associated Press|"
-    r"The (Economist|New York Times|Guardian|Washington Post)|Wall Street Journal|"
-    r"Financial Times|Correlates of War|Center for Strategic and International Studies|"
-    r"International Institute for Strategic Studies|The Military Balance|World Bank|"
-    r"Office of the Director of National Intelligence|Royal United Services Institute|"
-    r"Statistical Yearbook|Federal State Statistics Service|Bank of Russia|"
-    r"<[^>]*lang=\"nl\"[^>]*>.*?</(q|blockquote|span|td)>",
-    re.S,
-)
-
-
-def _english_words(text: str) -> list[str]:
-    return sorted(set(ENGLISH_WORDS.findall(NAMES.sub(" ", text))))
-
-
-def _dutch_words(text: str) -> list[str]:
-    return sorted(set(DUTCH_WORDS.findall(NAMES.sub(" ", text))))
-
 
 def _shown_text(nb) -> str:
     """What a reader sees of a notebook's outputs: text, tables and Markdown (tags left out)."""
@@ -307,7 +285,7 @@ def _shown_text(nb) -> str:
 @pytest.mark.parametrize("path", course_paths(language="nl"), ids=lambda p: p.name)
 def test_no_english_in_the_dutch_edition(path):
     shown = _shown_text(read(path))
-    found = _english_words(shown)
+    found = english_words(shown)
     assert not found, f"{path.name} shows English words {found}"
 
 
@@ -315,7 +293,7 @@ def test_no_english_in_the_dutch_edition(path):
 def test_no_dutch_in_the_english_edition(path):
     """Outside the article's quotes (marked lang="nl"), the English edition shows no Dutch."""
     shown = _shown_text(read(path))
-    found = _dutch_words(shown)
+    found = dutch_words(shown)
     assert not found, f"{path.name} shows Dutch words {found}"
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers import _validate, checks, costs, manpower, money, timeline, uncertainty
+from helpers.seedfile import SeedError
 from helpers.sources import claim
 
 # ---------------------------------------------------------------- mutants left alive
@@ -472,3 +473,319 @@ def test_totals_and_casualties_are_numbered_from_zero_without_an_index_column():
     for table in (timeline.deployment_totals(), timeline.casualty_estimates()):
         assert "index" not in table.columns
         assert list(table.index) == list(range(len(table)))
+
+
+# ---------------------------------------------------------------- the last pass: _validate
+
+
+def test_require_ids_names_the_argument_in_each_error():
+    """Each refusal says which argument was wrong (a message lost to None would not)."""
+    with pytest.raises(TypeError, match=r"source_ids must be a list of ids, e\.g\."):
+        _validate.require_ids("source_ids", 5)
+    with pytest.raises(ValueError, match="source_ids must name at least one id"):
+        _validate.require_ids("source_ids", [])
+    with pytest.raises(TypeError, match=r"source_ids must hold ids \(text\), got 3"):
+        _validate.require_ids("source_ids", ["a", 3])
+
+
+def test_an_array_may_hold_zero_unless_zero_is_refused():
+    """Zero is allowed by default (only below zero is refused), also in an array of draws."""
+    kept = _validate.require_number_or_array("soldiers", np.array([0.0, 0.5, 2.0]))
+    assert kept.tolist() == [0.0, 0.5, 2.0]
+    with pytest.raises(ValueError, match="soldiers must be zero or more"):
+        _validate.require_number_or_array("soldiers", np.array([1.0, -0.5]))
+    with pytest.raises(ValueError, match="soldiers must be more than zero"):
+        _validate.require_number_or_array("soldiers", np.array([1.0, 0.0]), allow_zero=False)
+
+
+def test_an_array_of_whole_numbers_is_numbers_and_one_of_text_is_not():
+    """Integers are numbers too; an array of text gets the helper's message, not numpy's."""
+    assert _validate.require_number_or_array("soldiers", np.array([1, 2])).tolist() == [1, 2]
+    with pytest.raises(ValueError, match="soldiers must hold only finite numbers"):
+        _validate.require_number_or_array("soldiers", np.array(["1", "2"]))
+
+
+def test_a_range_starts_at_zero_by_default_for_both_ends():
+    """0 may be the low end (the default minimum is 0, not 1); a low end below 0 is refused."""
+    assert _validate.require_range("low", 0, "high", 0.5) == (0.0, 0.5)
+    with pytest.raises(ValueError, match="low must be zero or more"):
+        _validate.require_range("low", -1, "high", 2)
+
+
+def test_require_number_says_what_it_got_and_the_minimum_it_wanted():
+    """A list is named as a list (not as None); a minimum other than 0 is given in the error."""
+    with pytest.raises(TypeError, match="months must be a number, got list"):
+        _validate.require_number("months", [12])
+    with pytest.raises(ValueError, match="x must be at least 5, got 3"):
+        _validate.require_number("x", 3, minimum=5)
+
+
+def test_a_range_refuses_a_high_end_below_zero_by_its_own_name():
+    """0 to -1: the high end is below the minimum, which is said before comparing the ends."""
+    with pytest.raises(ValueError, match="high must be zero or more"):
+        _validate.require_range("low", 0, "high", -1)
+
+
+def test_span_names_an_id_that_is_not_text():
+    with pytest.raises(TypeError, match="ids must be claim or fact ids"):
+        uncertainty.span(5)
+
+
+# ---------------------------------------------------------------- the last pass: costs
+
+
+def test_contract_cost_parts_refuses_zero_months_or_rate_by_name():
+    """Zero months would divide by zero; a zero rate is refused by name, quoting the 0 given."""
+    with pytest.raises(ValueError, match="contract_months must be more than zero"):
+        costs.contract_cost_parts(200_000, 400_000, 600_000, 0, 100)
+    with pytest.raises(ValueError, match="rub_per_usd must be more than zero, got 0$"):
+        costs.contract_cost_parts(200_000, 400_000, 600_000, 10, 0)
+    with pytest.raises(ValueError, match="rub_per_usd must be more than zero, got 0$"):
+        costs.contract_usd_per_soldier_month(200_000, 400_000, 600_000, 10, 0)
+
+
+def test_option_costs_refuses_north_koreans_of_no_use_at_all():
+    """An effectiveness of 0 would make the cost per effective soldier infinite."""
+    with pytest.raises(ValueError, match="nk_effectiveness must be more than zero"):
+        costs.option_costs(100, 12, 0)
+
+
+def test_weighted_scores_allows_negative_scores_and_names_a_missing_one():
+    """A score below zero is allowed (a penalty); a missing one (NaN) is named with its option."""
+    scores = pd.DataFrame({"cash": [-1.0, 2.0]}, index=["a", "b"])
+    result = costs.weighted_scores(scores, {"cash": 1})
+    assert result.to_dict() == {"b": 2.0, "a": -1.0}
+    assert result.name == "weighted score"
+    scores.loc["a", "cash"] = np.nan
+    with pytest.raises(ValueError, match=r"scores\['cash'\] for option 'a' must be a number"):
+        costs.weighted_scores(scores, {"cash": 1})
+
+
+def test_weighted_scores_keeps_tied_options_in_the_tables_order():
+    """Ties keep their order (a stable sort), also in a table longer than numpy's short cut."""
+    names = [f"option {i:02d}" for i in range(40)]
+    scores = pd.DataFrame({"cash": [1.0, 2.0] * 20}, index=names)
+    ranked = list(costs.weighted_scores(scores, {"cash": 1}).index)
+    assert ranked == names[1::2] + names[0::2]
+
+
+# ---------------------------------------------------------------- the last pass: manpower
+
+
+def test_months_covered_of_an_undated_figure_is_its_whole_year():
+    """ru_contracts_2024_claim is dated 2025-01 in seeds/facts.csv: January to December 2025."""
+    assert manpower._months_covered("ru_contracts_2024_claim") == (2025.0, 2026.0)
+
+
+def test_per_period_names_a_bad_rate():
+    with pytest.raises(ValueError, match="rate_per_day must be zero or more"):
+        manpower.per_period(-1, 30)
+
+
+# ---------------------------------------------------------------- the last pass: uncertainty
+
+
+def test_each_refusal_in_uncertainty_names_what_is_missing_or_wrong():
+    """A message lost (None) would leave the student with a bare error."""
+    with pytest.raises(ValueError, match="span needs at least one claim or fact id"):
+        uncertainty.span()
+    with pytest.raises(ValueError, match="estimates needs at least one claim or fact id"):
+        uncertainty.estimates()
+    with pytest.raises(ValueError, match="give at least one input range"):
+        uncertainty.interval_apply(lambda: 0)
+    with pytest.raises(TypeError, match="func must be a function of numbers"):
+        uncertainty.interval_apply(5, a=uncertainty.Interval(0, 1))
+    with pytest.raises(TypeError, match="func must be a function of numbers"):
+        uncertainty.tornado_table(5, {"a": uncertainty.Interval(0, 1)})
+    with pytest.raises(TypeError, match="ids must be a list of ids"):
+        uncertainty.draw_estimates("ukdi_losses_per_day_2024_10", "people per day")
+
+
+def test_estimates_of_a_claim_with_only_a_low_end():
+    """men_fled_2022 ('hundreds of thousands') has no value and no label: NaN and its citation."""
+    row = uncertainty.estimates("men_fled_2022").iloc[0]
+    assert row["who"] == claim("men_fled_2022").citation
+    assert np.isnan(row["value"]) and np.isnan(row["high"])
+    assert row["low"] == 200_000
+
+
+def test_results_must_be_a_list_or_array_of_finite_numbers():
+    """A tuple, a table of rows or a missing value (None) gets the helper's own message."""
+    with pytest.raises(TypeError, match="results must be a non-empty list or array"):
+        uncertainty.share_above((1.0, 2.0), 1)
+    with pytest.raises(TypeError, match="results must be a non-empty list or array"):
+        uncertainty.share_above(np.ones((2, 2)), 1)
+    with pytest.raises(ValueError, match="results must hold only finite numbers"):
+        uncertainty.share_above([1.0, None], 0)
+    with pytest.raises(ValueError, match="results must hold only finite numbers"):
+        uncertainty.middle_range(np.array([1.0, np.inf]))
+
+
+def test_monte_carlo_takes_one_to_a_million_draws():
+    """0 and 1,000,001 draws are refused by name; 1,000,000 is the largest run allowed."""
+    a = uncertainty.Interval(0, 1)
+    with pytest.raises(ValueError, match="draws must be more than zero"):
+        uncertainty.monte_carlo(lambda a: a, draws=0, a=a)
+    with pytest.raises(ValueError, match="draws must be at most 1,000,000"):
+        uncertainty.monte_carlo(lambda a: a, draws=1_000_001, a=a)
+    assert uncertainty.monte_carlo(lambda a: a, draws=1_000_000, a=a).shape == (1_000_000,)
+
+
+def test_monte_carlo_spreads_a_constant_and_returns_floats():
+    """A formula that ignores its inputs gives the same number for every draw; yes/no is 1/0."""
+    a = uncertainty.Interval(0, 1)
+    assert uncertainty.monte_carlo(lambda a: 7, draws=3, a=a).tolist() == [7.0, 7.0, 7.0]
+    flags = uncertainty.monte_carlo(lambda a: a > 2, draws=3, a=a)
+    assert flags.dtype == np.float64
+    assert flags.tolist() == [0.0, 0.0, 0.0]
+
+
+def test_monte_carlo_says_what_is_wrong_with_a_formulas_results():
+    a = uncertainty.Interval(0, 1)
+    with pytest.raises(TypeError, match="func must return numbers, one per draw, got 'abc'"):
+        uncertainty.monte_carlo(lambda a: "abc", draws=3, a=a)
+    with pytest.raises(ValueError, match=r"one number per draw \(3\), got \(2,\)"):
+        uncertainty.monte_carlo(lambda a: np.ones(2), draws=3, a=a)
+    with pytest.raises(ValueError, match=r"func returned NaN \(not a number\) for 3 draws"):
+        uncertainty.monte_carlo(lambda a: [None] * len(a), draws=3, a=a)
+
+
+def test_tornado_table_takes_a_base_below_zero_and_names_a_bad_one():
+    """base a = -1 (below zero is fine), b at its middle 1: the base result is -1 - 1 = -2."""
+    ranges = {"a": uncertainty.Interval(-5, 5), "b": uncertainty.Interval(0, 2)}
+    table = uncertainty.tornado_table(lambda a, b: a - b, ranges, base={"a": -1})
+    assert table["base result"].tolist() == [-2.0, -2.0]
+    with pytest.raises(TypeError, match="a must be a number"):
+        uncertainty.tornado_table(lambda a, b: a - b, ranges, base={"a": "1"})
+
+
+def test_tornado_table_numbers_its_rows_and_keeps_ties_in_order():
+    """Inputs with equal swings keep the order given (a stable sort), also among 40 inputs
+    (past numpy's short cut for small arrays, which happens to keep the order); no 'index'
+    column is left by the renumbering."""
+    names = [f"x{i:02d}" for i in range(40)]
+    ranges = {name: uncertainty.Interval(0, 1 + i % 2) for i, name in enumerate(names)}
+    table = uncertainty.tornado_table(lambda **kw: sum(kw.values()), ranges)
+    assert table["input"].tolist() == names[1::2] + names[0::2]  # swings of 2, then of 1
+    assert list(table.columns) == [
+        "input",
+        "low",
+        "high",
+        "at low",
+        "at high",
+        "swing",
+        "base result",
+    ]
+    assert list(table.index) == list(range(40))
+
+
+# ---------------------------------------------------------------- the last pass: checks
+# Judged through check() on made-up exercises (added to the course's list for one test), so
+# that each tolerance, tie and rounding rule is tried at its edge, whatever the real exercises.
+
+
+def _made_up(monkeypatch, target: float, *mistakes: tuple[float, str], **options) -> str:
+    """Add a made-up number exercise, answer ``target``, as '9.9'; return its id."""
+    exercise = checks.Exercise(
+        question="A made-up question?",
+        expected=lambda: target,
+        hint="the made-up hint.",
+        mistakes=tuple(checks.Mistake(lambda w=w: w, says) for w, says in mistakes),
+        **options,
+    )
+    monkeypatch.setitem(checks.exercises(), "9.9", exercise)
+    return "9.9"
+
+
+def test_check_says_the_courses_data_is_broken_not_the_answer(monkeypatch):
+    """A damaged seed file is reported as such (and never as correct), with the reason."""
+
+    def broken() -> float:
+        raise SeedError("seeds/facts.csv, line 3: no value")
+
+    monkeypatch.setitem(
+        checks.exercises(), "9.9", checks.Exercise(question="?", expected=broken, hint="h")
+    )
+    feedback = checks.check("9.9", 1)
+    assert feedback.correct is False
+    assert "could not be read" in feedback.message
+    assert "seeds/facts.csv, line 3: no value" in feedback.message
+
+
+def test_expected_answer_names_a_bad_question_id():
+    with pytest.raises(TypeError, match="question_id must be text like '1.1', got 1.1"):
+        checks.expected_answer(1.1)
+    with pytest.raises(KeyError, match="there is no exercise '9.99'"):
+        checks.expected_answer("9.99")
+
+
+def test_what_is_not_a_number_or_not_an_exercise_is_quoted_back_as_code():
+    """The echoed part (the type given, the id typed) is shown as code in the notebook."""
+    feedback = checks.check("1.4", object())
+    assert feedback.correct is False
+    assert feedback.echoed == "object"
+    assert "`object`" in feedback._repr_markdown_()
+    unknown = checks.check("9.99", 1)
+    assert unknown.correct is False
+    assert unknown.echoed == "'9.99'"
+    assert "`'9.99'`" in unknown._repr_markdown_()
+
+
+def test_an_id_two_characters_right_gets_a_suggestion():
+    """'9.10' is as close to an id as half the letters (difflib ratio 0.57): one is suggested."""
+    assert "Did you mean '" in checks.check("9.10", 1).message
+
+
+def test_round_to_figures_rounds_halves_up_and_keeps_zero_and_one():
+    """Halves go up, as taught at school (not to the even neighbour); 0 and 1 stay put."""
+    assert checks.round_to_figures(0.125, 2) == 0.13
+    assert checks.round_to_figures(2.5, 1) == 3.0
+    assert checks.round_to_figures(0.0, 3) == 0.0
+    assert checks.round_to_figures(1.0, 2) == 1.0
+
+
+def test_a_known_numeric_mistake_is_not_correct():
+    """1.4 with 12 months forgotten (240,000 instead of 240 million) is a known mistake."""
+    feedback = checks.check("1.4", 240_000)
+    assert feedback.correct is False
+    assert feedback.message.startswith("Not yet: ")
+
+
+def test_a_known_mistake_within_its_absolute_tolerance_is_recognised(monkeypatch):
+    """abs_tol 5: 14 is within 5 of the mistake 10, though 40 % off it (not merely 'near')."""
+    qid = _made_up(monkeypatch, 100.0, (10.0, "you forgot the tens."), abs_tol=5)
+    assert checks.check(qid, 14).message == "Not yet: you forgot the tens."
+
+
+def test_a_known_mistake_rounded_to_one_figure_is_recognised(monkeypatch):
+    """sig_figs 1: 1,000 is the mistake 1,490 rounded to one figure, though 33 % off it."""
+    qid = _made_up(monkeypatch, 5_000.0, (1_490.0, "you used the wrong year."), sig_figs=1)
+    assert checks.check(qid, 1_000).message == "Not yet: you used the wrong year."
+
+
+def test_an_answer_within_the_absolute_tolerance_is_correct(monkeypatch):
+    """abs_tol 0.01 around 0.05: 0.058 is correct though 16 % off (rel_tol alone would not do)."""
+    qid = _made_up(monkeypatch, 0.05, abs_tol=0.01)
+    assert checks.check(qid, 0.058).correct is True
+
+
+def test_a_rounding_to_six_figures_is_correct_even_with_no_tolerance(monkeypatch):
+    """rel_tol 0: 123,457 is 123,456.789 rounded to six figures, the most the checker knows."""
+    qid = _made_up(monkeypatch, 123_456.789, rel_tol=0.0)
+    assert checks.check(qid, 123_457).correct is True
+    assert checks.check(qid, 123_460).correct is True  # five figures
+
+
+def test_an_answer_halfway_between_the_answer_and_a_mistake_is_called_close(monkeypatch):
+    """105 is 5 from the answer 100 and 5 from the mistake 110: the answer wins the tie."""
+    qid = _made_up(monkeypatch, 100.0, (110.0, "you added the tax twice."))
+    feedback = checks.check(qid, 105)
+    assert feedback.correct is False
+    assert feedback.message.startswith("Close: check your rounding.")
+
+
+def test_close_asks_for_at_least_two_figures_even_when_one_would_do():
+    """1.7 accepts one figure (sig_figs 1); the 'close' message still asks for two."""
+    feedback = checks.check("1.7", 9.5)  # the answer is 8.33: 14 % off
+    assert feedback.correct is False
+    assert "at least 2 significant figures" in feedback.message

@@ -21,19 +21,22 @@ sys.path.insert(0, str(ROOT / "tools"))
 import student  # noqa: E402
 
 COURSE = student.course_notebooks()
-STUDENT = sorted(student.TARGET.glob("*.ipynb"))
+STUDENT = sorted(student.TARGET.rglob("*.ipynb"))  # both editions: student/ and student/nl/
 # The notebooks with exercises (the glossary has none).
 EXERCISED = [p for p in STUDENT if "check(" in p.read_text(encoding="utf-8")]
 COURSE_EXERCISED = [p for p in COURSE if "check(" in p.read_text(encoding="utf-8")]
 ANSWER_LINE = re.compile(r"^(answer_\w+) = \.\.\.\s*$", re.M)
 CHECK_LINE = re.compile(r"""^check\(\s*["']([^"']+)["']""", re.M)
-NOTE = "#### Worked solution to "
+# A worked solution's heading: "#### Worked solution to exercise 1.2" (Dutch: "#### Uitwerking
+# van opdracht 1.2", "... van vraag 0.3" in the quiz).
+NOTE = ("#### Worked solution to ", "#### Uitwerking van ")
+UNANSWERED = ("Not answered yet", "Nog niet beantwoord")
 NOTE_LEVEL = 4
 HEADING = re.compile(r"^(#{1,6})\s", re.M)
 
 
 def test_the_student_edition_is_current():
-    assert sorted(p.name for p in STUDENT) == sorted(p.name for p in COURSE)
+    assert sorted(STUDENT) == sorted(student.student_path(p) for p in COURSE)
     assert student.stale() == [], "student/ is stale: run `make student` and commit it"
 
 
@@ -49,19 +52,22 @@ def test_stale_copies_are_noticed(tmp_path, monkeypatch):
     assert len(student.stale()) == len(COURSE)  # nothing built yet
     student.build()
     assert student.stale() == []
+    dutch = [p for p in COURSE if p.parent.name == "nl"][0]
     (tmp_path / COURSE[0].name).write_text("{}", encoding="utf-8")
+    (tmp_path / "nl" / dutch.name).write_text("{}", encoding="utf-8")
     (tmp_path / "99-old.ipynb").write_text("{}", encoding="utf-8")
-    assert student.stale() == [COURSE[0].name, "99-old.ipynb"]
-    assert student.build() == [COURSE[0].name, "99-old.ipynb"]
+    changed = [COURSE[0].name, f"nl/{dutch.name}", "99-old.ipynb"]
+    assert sorted(student.stale()) == sorted(changed)
+    assert sorted(student.build()) == sorted(changed)
     assert student.stale() == [] and not (tmp_path / "99-old.ipynb").exists()
 
 
-@pytest.mark.parametrize("path", EXERCISED, ids=[p.stem for p in EXERCISED])
+@pytest.mark.parametrize("path", EXERCISED, ids=[p.relative_to(ROOT).as_posix() for p in EXERCISED])
 def test_student_notebooks_hold_no_answers_notes_or_outputs(path):
     nb = read(path)
     for cell in nb.cells:
         assert not tags(cell) & {"solution", "teacher-note"}, cell.source[:60]
-        assert NOTE not in cell.source
+        assert not any(note in cell.source for note in NOTE)
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
     assert "widgets" not in nb.metadata
@@ -78,7 +84,9 @@ def _first_heading(cell) -> int | None:
     return len(found.group(1)) if found else None
 
 
-@pytest.mark.parametrize("path", COURSE_EXERCISED, ids=[p.stem for p in COURSE_EXERCISED])
+@pytest.mark.parametrize(
+    "path", COURSE_EXERCISED, ids=[p.relative_to(ROOT).as_posix() for p in COURSE_EXERCISED]
+)
 def test_solutions_are_closed_under_a_collapsed_heading(path):
     """JupyterLab keeps a solution closed, through Run All, under a collapsed heading.
 
@@ -103,7 +111,9 @@ def test_solutions_are_closed_under_a_collapsed_heading(path):
             assert level is None or level > NOTE_LEVEL, "a heading inside a solution opens it"
             end += 1
         group = cells[i + 1 : end]
-        named = re.search(r"(?:exercise|question) (\S+)$", note.source.splitlines()[0])
+        named = re.search(
+            r"(?:exercise|question|opdracht|vraag) (\S+)$", note.source.splitlines()[0]
+        )
         checks = [q for c in group if c.cell_type == "code" for q in CHECK_LINE.findall(c.source)]
         assert named and checks == [named.group(1)], f"{note.source[:40]}: checks {checks}"
         if end < len(cells):
@@ -126,7 +136,7 @@ def _run_unanswered(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-@pytest.mark.parametrize("path", EXERCISED, ids=[p.stem for p in EXERCISED])
+@pytest.mark.parametrize("path", EXERCISED, ids=[p.relative_to(ROOT).as_posix() for p in EXERCISED])
 def test_student_notebook_runs_with_every_exercise_unanswered(path):
     nb = _run_unanswered(path)
     checks = 0
@@ -137,5 +147,5 @@ def test_student_notebook_runs_with_every_exercise_unanswered(path):
         if cell.cell_type == "code" and CHECK_LINE.match(cell.source.strip()):
             checks += 1
             shown = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
-            assert shown.startswith("Not answered yet"), f"{cell.source.strip()}: {shown}"
+            assert shown.startswith(UNANSWERED), f"{cell.source.strip()}: {shown}"
     assert checks >= 5

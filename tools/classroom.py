@@ -3,6 +3,7 @@
 Usage (as root; the Makefile targets call it):
   python tools/classroom.py start [--roster FILE] [--port 8000] [--host 127.0.0.1]
                                   [--auth-config FILE] [--course-repo URL --branch NAME]
+                                  [--language en|nl]   (nl: the Dutch edition, Dutch menus)
   python tools/classroom.py publish            put the current student/ into the course repository
   python tools/classroom.py remove-students [--roster FILE]   delete those accounts and homes
 
@@ -22,6 +23,7 @@ import contextlib
 import fcntl
 import grp
 import hashlib
+import json
 import os
 import pwd
 import re
@@ -185,6 +187,7 @@ def ensure_proxy() -> None:
 def _package_files() -> list[Path]:
     files = [ROOT / "pyproject.toml", ROOT / "README.md"]
     files += sorted((ROOT / "helpers").rglob("*.py")) + sorted((ROOT / "seeds").iterdir())
+    files += sorted((ROOT / "helpers" / "locale").rglob("*.po"))  # the Dutch words
     return files
 
 
@@ -193,7 +196,11 @@ def course_version() -> str:
     digest = hashlib.sha256()
     # README.md only goes into the wheel's description: leave it out.
     files = [p for p in _package_files() if p.name != "README.md"]
-    for path in [*files, ROOT / "tools" / "jupyterlab-overrides.json"]:
+    settings = [
+        ROOT / "tools" / "jupyterlab-overrides.json",
+        ROOT / "tools" / "jupyterlab-dutch.json",
+    ]
+    for path in [*files, *settings]:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -240,13 +247,28 @@ def ensure_course_env(env: Path = COURSE_ENV) -> Path:
                  "--disable-pip-version-check", "--force-reinstall", "--no-deps", str(wheel)],
                 timeout=300,
             )  # fmt: skip
-        # JupyterLab without its news pop-up (the same settings as `make lab`).
-        settings = env / "share" / "jupyter" / "lab" / "settings"
-        settings.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / "tools" / "jupyterlab-overrides.json", settings / "overrides.json")
+        # JupyterLab without its news pop-up (the same settings as `make lab`); for a Dutch
+        # class (LANGUAGE=nl) the same in a second folder with the menus in Dutch, which the
+        # hub passes to each student's server (deploy/jupyterhub_config.py).
+        lab = env / "share" / "jupyter" / "lab"
+        lab_settings("en", lab / "settings")
+        lab_settings("nl", lab / "settings-nl")
         run(["chmod", "-R", "a+rX,go-w", str(env)])
         stamp.write_text(version)
     return env
+
+
+def lab_settings(language: str, folder: Path) -> Path:
+    """Write JupyterLab's settings for the course into ``folder``/overrides.json: no news
+    pop-up, and for Dutch ("nl") the menus in Dutch (jupyterlab-language-pack-nl-NL)."""
+    overrides = json.loads((ROOT / "tools" / "jupyterlab-overrides.json").read_text())
+    if language == "nl":
+        locale = json.loads((ROOT / "tools" / "jupyterlab-dutch.json").read_text())
+        overrides["@jupyterlab/translation-extension:plugin"] = locale
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "overrides.json"
+    path.write_text(json.dumps(overrides, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 def _ensure_debian_venv() -> None:
@@ -274,7 +296,7 @@ def publish_course(repo: Path = COURSE_REPO, source: Path = ROOT / "student") ->
     that finds a changed student/ adds a commit on top: students get it the next time their
     server starts (nbgitpuller merges it with their own changes).
     """
-    notebooks = sorted(source.glob("*.ipynb"))
+    notebooks = sorted(source.rglob("*.ipynb"))  # both editions: English, and Dutch in nl/
     if not notebooks:
         raise ClassroomError(f"no notebooks in {source}: run `make student` first")
     git = ["git", "-C", str(repo), "-c", "user.name=Teacher", "-c", "user.email=teacher@localhost"]
@@ -282,10 +304,13 @@ def publish_course(repo: Path = COURSE_REPO, source: Path = ROOT / "student") ->
         if not (repo / ".git").is_dir():
             repo.mkdir(parents=True, exist_ok=True)
             run(["git", "init", "--quiet", "--initial-branch=main", str(repo)])
-        for old in repo.glob("*.ipynb"):
-            old.unlink()
+        for old in repo.rglob("*.ipynb"):
+            if ".git" not in old.parts:
+                old.unlink()
         for path in notebooks:
-            shutil.copy2(path, repo / path.name)
+            target = repo / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
         (repo / "README.md").write_text(STUDENT_README, encoding="utf-8")
         run([*git, "add", "--all"])
         if run([*git, "status", "--porcelain"]).stdout.strip():
@@ -309,7 +334,15 @@ STUDENT_README = """# A Cold Business Deal
 Open the lessons in order, starting with `01-reading-the-article.ipynb`, and run each one from
 the top (Run > Run All Cells). Your changes are yours: when your teacher adds a new version of
 the course, it is merged in without overwriting what you wrote.
+
+## Nederlands: Een kille zakendeal
+
+De Nederlandse lessen staan in de map `nl/`. Begin met `nl/01-het-artikel-lezen.ipynb` en voer
+elke les van boven naar beneden uit (Run > Run All Cells). Je wijzigingen blijven van jou.
 """
+
+# The class's language (make classroom LANGUAGE=nl): where JupyterLab opens, and its menus.
+LANGUAGES = {"en": "", "nl": "nl"}  # language -> the edition's folder in the course
 
 
 def check_course_repo(url: str, branch: str) -> None:
@@ -374,6 +407,7 @@ class Hub:
     auth_config: Path | None = None
     idle_timeout: int = 3600  # seconds before an unused server is stopped
     cull_every: int = 60  # how often the idle culler looks
+    language: str = "en"  # the class's edition and JupyterLab's menus: "en" or "nl"
     password: str = field(default_factory=class_password, repr=False)
     process: subprocess.Popen | None = field(default=None, repr=False)
 
@@ -386,8 +420,12 @@ class Hub:
     def log(self) -> Path:
         return self.state / "jupyterhub.log"
 
-    def course_link(self, urlpath: str = f"lab/tree/{COURSE_DIR}") -> str:
-        """The nbgitpuller link: log in, start the server, pull the course, open JupyterLab."""
+    def course_link(self, urlpath: str = "") -> str:
+        """The nbgitpuller link: log in, start the server, pull the course, open JupyterLab
+        (in the class's edition: ``nl/`` for a Dutch class)."""
+        urlpath = urlpath or "/".join(
+            filter(None, ["lab/tree", COURSE_DIR, LANGUAGES[self.language]])
+        )
         query = urlencode(
             {
                 "repo": self.course_repo,
@@ -409,6 +447,11 @@ class Hub:
             raise ClassroomError(
                 f"--host {self.host} opens the class to the network: that needs a real login "
                 "(--auth-config FILE, see deploy/README.md), not the demo class password"
+            )
+        if self.language not in LANGUAGES:
+            raise ClassroomError(
+                f"LANGUAGE={self.language}: the course has {', '.join(LANGUAGES)} (en: English, "
+                "nl: Dutch)"
             )
         if self.auth_config is not None and not self.auth_config.is_file():
             raise ClassroomError(f"--auth-config {self.auth_config}: no such file")
@@ -444,6 +487,7 @@ class Hub:
             CBD_CLASS_PASSWORD=self.password,
             CBD_IDLE_TIMEOUT=str(self.idle_timeout),
             CBD_CULL_EVERY=str(self.cull_every),
+            CBD_LANGUAGE=self.language,
         )
         env.pop("CONFIGPROXY_AUTH_TOKEN", None)  # JupyterHub makes a new one each start
         jupyterhub = Path(sys.executable).parent / "jupyterhub"
@@ -540,6 +584,7 @@ def cmd_start(args: argparse.Namespace) -> None:
         course_repo=args.course_repo or f"file://{COURSE_REPO}",
         git_settings=None if args.course_repo else git_config(COURSE_REPO),
         branch=args.branch,
+        language=args.language,
     )
     prepare(hub, publish=args.course_repo is None)
     hub.start()
@@ -585,7 +630,12 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--auth-config", default=None)
     start.add_argument("--course-repo", default=None, help="default: the course published here")
     start.add_argument("--branch", default="main")
+    start.add_argument("--language", default="en", help="en (English) or nl (Dutch)")
     start.set_defaults(func=cmd_start)
+    settings = sub.add_parser("lab-settings", help="write JupyterLab's settings for a language")
+    settings.add_argument("language", choices=sorted(LANGUAGES))
+    settings.add_argument("folder", type=Path)
+    settings.set_defaults(func=lambda args: lab_settings(args.language, args.folder))
     sub.add_parser("publish", help="publish student/ to the course repository").set_defaults(
         func=cmd_publish
     )

@@ -100,7 +100,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def course_name() -> str:
-    """The course's name in the language in use ("A Cold Business Deal", "Kil zakendoen")."""
+    """The course's name in the language in use ("A Cold Business Deal", "Een kille zakendeal")."""
     return course.load(language=language.language()).title
 
 

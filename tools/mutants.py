@@ -57,6 +57,8 @@ EXCLUDED = (
     "_widget_constants",  # the fixed numbers of a chart's widget
     "*_source_line",  # a chart's source caption
     "_monte_carlo_source",  # a chart's source caption
+    "_label_above",  # a value label above a point of a range chart (money)
+    "_open_end",  # the dotted line and arrow of an open-ended range on a chart (uncertainty)
 )
 
 # Surviving mutants that may stay: "function: mutated line" (as mutmut shows the line after the
@@ -73,12 +75,40 @@ EQUIVALENT: dict[str, str] = {
         "Equivalent: the last bin runs from bins[-2] to bins[-1], both included, so a result "
         "clipped to either edge is counted in it."
     ),
-    'helpers.costs.contract_usd_per_soldier_month: require_number("rub_per_usd", rub_per_usd, ),': (
-        "Equivalent: money.rub_to_usd checks the same rate again (zero refused, same message)."
+    "helpers.costs.contract_cost_parts: return pd.Series(_contract_parts(pay, federal, regional, "
+    "months, rate), dtype=None)": (
+        "Equivalent: every part is already a float (money.rub_to_usd returns one), so the "
+        "Series is float64 either way."
     ),
-    'helpers.costs.contract_usd_per_soldier_month: require_number("rub_per_usd", rub_per_usd, '
-    "allow_zero=True),": (
-        "Equivalent: money.rub_to_usd checks the same rate again (zero refused, same message)."
+    "helpers.costs.contract_cost_parts: return pd.Series(_contract_parts(pay, federal, regional, "
+    "months, rate), )": (
+        "Equivalent: every part is already a float (money.rub_to_usd returns one), so the "
+        "Series is float64 either way."
+    ),
+    "helpers.checks._find_exercise: nearest = difflib.get_close_matches(qid[:10], "
+    "list(exercises()), cutoff=0.5)": (
+        "Equivalent: only nearest[0] is used, and get_close_matches lists the best match first "
+        "whatever n is."
+    ),
+    "helpers.checks._find_exercise: nearest = difflib.get_close_matches(qid[:10], "
+    "list(exercises()), n=2, cutoff=0.5)": (
+        "Equivalent: only nearest[0] is used, and get_close_matches lists the best match first "
+        "whatever n is."
+    ),
+    "helpers.checks._find_exercise: nearest = difflib.get_close_matches(qid[:11], "
+    "list(exercises()), n=1, cutoff=0.5)": (
+        "Equivalent while every exercise id has 3 characters: 10 or 11 typed characters match "
+        "one at most 2 x 3 / 13 < 0.5, so neither suggests an id."
+    ),
+    "helpers.checks._is_rounding: math.isclose(value, round_to_figures(target, figures), )": (
+        "Equivalent: 1e-9 is math.isclose's default rel_tol."
+    ),
+    "helpers.checks._is_rounding: for figures in range(fewest_figures, MOST_FIGURES + 2)": (
+        "Equivalent for every exercise of the course: a rounding to 7 figures is off by at most "
+        "5e-7 times the answer, inside each exercise's tolerance, which accepts it first."
+    ),
+    "helpers.checks.round_to_figures: step = Decimal(2).scaleb(exact.adjusted() - figures + 1)": (
+        "Equivalent: Decimal.quantize uses only the step's exponent, the same for 1 and 2."
     ),
     "helpers.timeline._figure_text: return _money(x, unit.split(None)[0])": (
         "Equivalent for the course's units: words separated by single spaces, where split() "
@@ -108,6 +138,17 @@ EQUIVALENT_KINDS: tuple[tuple[str, str, str], ...] = (
         r"zip\(FORECASTS, _outcomes\(\), strict=True\)",
         r"zip\(FORECASTS, _outcomes\(\), (strict=(None|False))?\)",
         "Equivalent: _outcomes() is built from FORECASTS, one entry per forecast.",
+    ),
+    (
+        r"zip\(names, corner, strict=True\)",
+        r"zip\(names, corner, (strict=(None|False))?\)",
+        "Equivalent: each corner is built with one end per name, from the same list of names.",
+    ),
+    (
+        r'pd\.Period\((first|last), "M"\)',
+        r"pd\.Period\((first|last), (None)?\)",
+        "Equivalent: first and last are always written 'YYYY-MM', which pandas reads as a "
+        "month anyway.",
     ),
     (
         r'pd\.Period\((start|end)\[:7\], "M"\)',

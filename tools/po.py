@@ -65,13 +65,14 @@ def seed_texts() -> list[str]:
     """The English texts of ``seeds/`` that the helpers show in tables and charts.
 
     Chosen columns: timeline.csv ``event_en``, ``category``, ``kind``; claims.csv and
-    facts.csv ``kind`` and ``unit``; claims.csv ``on_authority_of``; facts.csv ``claim_en``
-    and ``source`` of the facts the timeline, ``reading`` and ``uncertainty`` show; the short source names under charts (``style.short_citation``); the
-    words after a currency code (``USD per year``: ``per year``) and one-of units
-    (``1 translator per 30 soldiers``). claims.csv ``claim_en`` is left out: the Dutch
-    edition shows the article's own words (``quote_nl``) instead.
+    facts.csv ``kind`` and ``unit``; claims.csv ``on_authority_of`` and ``claim_en`` (our
+    English for the article's words: its Dutch is the article's own words, ``quote_nl``,
+    verbatim); facts.csv ``claim_en``, ``source`` and ``caveat`` of the facts that the
+    timeline, ``reading`` and ``uncertainty`` show; the short source names under charts
+    (``style.short_citation``, of every claim and fact); the words after a currency code
+    (``USD per year``: ``per year``) and one-of units (``1 translator per 30 soldiers``).
     """
-    from helpers import sources, style
+    from helpers import reading, sources, style, uncertainty
 
     claims, facts = sources.claims(), sources.facts()
     timeline = sources.table("timeline")
@@ -87,15 +88,15 @@ def seed_texts() -> list[str]:
         if rest and first.endswith("s") and not first.endswith("ies"):
             texts.append(f"{first[:-1]} {rest}")
     # Facts: those the timeline, the reading tables and the uncertainty charts show.
-    from helpers import reading, uncertainty
-
     shown = set(timeline["fact_id"]) | {i for ids in reading.CHECKS.values() for i in ids}
     shown |= {i for ids in uncertainty.HEADLINE_SOURCES.values() for i in ids} | set(
         uncertainty.LABELS
     )
     facts = facts[facts["id"].isin(shown)]
     texts += list(claims["on_authority_of"]) + list(facts["claim_en"]) + list(facts["source"])
-    for id_ in list(claims["id"]) + list(facts["id"]):
+    texts += list(facts["caveat"])
+    texts += list(claims["claim_en"])  # its Dutch: the article's own words, quote_nl
+    for id_ in list(claims["id"]) + list(sources.facts()["id"]):  # every chart's footer
         name, who = style.short_citation(id_)
         texts += name.split("; ")
         speaker, citing, authority = who.partition(", citing ")

@@ -17,10 +17,12 @@ from helpers import course  # noqa: E402
 
 README = ROOT / "README.md"
 START, END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
+MARKERS = {"en": (START, END), "nl": ("<!-- notebooks-nl:start -->", "<!-- notebooks-nl:end -->")}
 
 
-def with_table(text: str, table: str) -> str:
-    """The README text with the part between the markers replaced by ``table``."""
+def with_table(text: str, table: str, language: str = "en") -> str:
+    """The README text with the part between a language's markers replaced by ``table``."""
+    START, END = MARKERS[language]  # noqa: N806 (the markers, as above)
     if START not in text or END not in text:
         raise ValueError(f"README.md needs the markers {START} and {END} around the table")
     head, rest = text.split(START, 1)
@@ -30,7 +32,9 @@ def with_table(text: str, table: str) -> str:
 
 def main(argv: list[str]) -> int:
     text = README.read_text(encoding="utf-8")
-    wanted = with_table(text, course.readme_table())
+    wanted = text
+    for edition in course.editions():
+        wanted = with_table(wanted, course.readme_table(edition), edition.language)
     if "--check" in argv:
         if wanted != text:
             print("README.md's table of notebooks is stale: run make readme")
