@@ -76,6 +76,19 @@ def departures_table() -> pd.DataFrame:
     )
 
 
+def scores_shown() -> pd.DataFrame:
+    """``costs.DEFAULT_SCORES`` (our scores, 1-5) with its options and criteria in the language
+    in use; the code keeps using the English names.
+
+    >>> scores_shown().shape == costs.DEFAULT_SCORES.shape
+    True
+    """
+    scores = costs.DEFAULT_SCORES.rename(index=tr, columns=tr)
+    if scores.index.name:
+        scores.index.name = tr(scores.index.name)
+    return scores
+
+
 def score_table(weights: dict) -> pd.DataFrame:
     """Each option's weighted score with these weights, highest first, to two decimals.
 

@@ -166,6 +166,21 @@ def english_words(text: str) -> list[str]:
     return sorted(set(ENGLISH_WORDS.findall(NAMES.sub(" ", text))))
 
 
+def without_the_article(text: str) -> str:
+    """The text without the article's own Dutch words: table cells and quoted words that are
+    verbatim from the article (the English edition quotes it as it stands)."""
+    from helpers import sources
+
+    article = " ".join(sources.article_text().split())
+
+    def verbatim(match: re.Match[str]) -> str:
+        inner = " ".join(match.group(2).split())
+        return " " if inner and inner in article else match.group(0)
+
+    text = re.sub(r"(<td[^>]*>)(.*?)</td>", verbatim, text, flags=re.S)
+    return re.sub(r"""(['"“‘])([^'"”’\n]{3,}?)['"”’]""", verbatim, text)
+
+
 def dutch_words(text: str) -> list[str]:
-    """Common Dutch words in a text meant to be English (the article's quotes left out)."""
-    return sorted(set(DUTCH_WORDS.findall(NAMES.sub(" ", text))))
+    """Common Dutch words in a text meant to be English (the article's own words left out)."""
+    return sorted(set(DUTCH_WORDS.findall(NAMES.sub(" ", without_the_article(text)))))

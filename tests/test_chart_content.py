@@ -980,7 +980,7 @@ def test_no_chart_colours_an_outcome_or_an_option_green():
 # --- In Dutch ---------------------------------------------------------------------------------
 
 DUTCH_CASES = [case for case in CASES if case.start]
-ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 1,200 (Dutch: 1.200)
+ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,200 (Dutch: 1.200)
 
 
 @pytest.mark.parametrize("case", DUTCH_CASES, ids=lambda case: case.id)
@@ -988,6 +988,8 @@ def test_chart_in_dutch_speaks_dutch_and_has_room_for_it(case: Case):
     """Every chart as the Dutch edition draws it: no English words (titles, labels, ticks,
     source line), numbers written the Dutch way, and the longer Dutch words still inside the
     figure and apart (the "apart" check above)."""
+    _forget(live=True)
+    worded = _worded_axes(case)  # axes whose ticks are words in English: names, not numbers
     _forget(live=True)
     language.set_language("nl")
     try:
@@ -999,6 +1001,29 @@ def test_chart_in_dutch_speaks_dutch_and_has_room_for_it(case: Case):
         assert not found, f"English words {found} in: {texts}"
         assert not ENGLISH_THOUSANDS.findall(texts), f"numbers written the English way: {texts}"
         check_apart(fig, canvas.get_renderer(), case)
+        for k, axis in worded:
+            ticks = [t.get_text() for _, t in _drawn_ticks(_axis(fig, k, axis))]
+            assert any(re.search(r"[^\W\d_]{2}", t) for t in ticks), (
+                f"axes {k} {axis}: names in English, numbers in Dutch: {ticks}"
+            )
     finally:
         language.set_language("en")
         _forget(live=True)
+
+
+def _axis(fig: Figure, k: int, axis: str) -> Axis:
+    return fig.axes[k].xaxis if axis == "x" else fig.axes[k].yaxis
+
+
+def _worded_axes(case: Case) -> list[tuple[int, str]]:
+    """(axes number, "x" or "y") of the case's axes whose English tick labels are words."""
+    fig = case.make()
+    fig.draw_without_rendering()
+    return [
+        (k, axis)
+        for k in range(len(fig.axes))
+        for axis in ("x", "y")
+        if any(
+            re.search(r"[^\W\d_]{2}", t.get_text()) for _, t in _drawn_ticks(_axis(fig, k, axis))
+        )
+    ]

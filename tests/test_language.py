@@ -301,7 +301,7 @@ def test_dutch_charts_and_numbers_in_the_dutch_edition():
     """A Dutch lesson's printed numbers use Dutch separators: no "1,200"-style thousands."""
     for path in course_paths(language="nl"):
         shown = _shown_text(read(path))
-        english_thousands = re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", shown)
+        english_thousands = re.findall(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])", shown)
         assert not english_thousands, (
             f"{path.name}: numbers written the English way {english_thousands[:5]}"
         )

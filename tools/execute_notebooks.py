@@ -1,6 +1,6 @@
 """Re-run notebooks in place with a fresh kernel, so the stored outputs are current.
 
-Usage: python tools/execute_notebooks.py [notebook ...]   (default: every notebook)
+Usage: python tools/execute_notebooks.py [notebook ...]   (default: every notebook, both editions)
 
 Running it twice changes nothing: execution is deterministic, and the random ids that
 widgets get are replaced by ids derived from their order in the notebook.
@@ -78,7 +78,9 @@ def execute(path: Path, timeout: int = 300) -> float:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or [nb.path for nb in course.load().notebooks()]
+    paths = [Path(a) for a in argv] or [
+        nb.path for edition in course.editions() for nb in edition.notebooks()
+    ]
     for path in paths:
         seconds = execute(path)
         print(f"executed {path.name} in {seconds:.1f} s")

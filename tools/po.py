@@ -68,11 +68,11 @@ def seed_texts() -> list[str]:
     facts.csv ``kind`` and ``unit``; claims.csv ``on_authority_of`` and ``claim_en`` (our
     English for the article's words: its Dutch is the article's own words, ``quote_nl``,
     verbatim); facts.csv ``claim_en``, ``source`` and ``caveat`` of the facts that the
-    timeline, ``reading`` and ``uncertainty`` show; the short source names under charts
+    timeline, ``reading``, ``uncertainty`` and the tables of lessons 01 and 02 show; the short source names under charts
     (``style.short_citation``, of every claim and fact); the words after a currency code
     (``USD per year``: ``per year``) and one-of units (``1 translator per 30 soldiers``).
     """
-    from helpers import reading, sources, style, uncertainty
+    from helpers import lesson01, lesson02, reading, sources, style, uncertainty
 
     claims, facts = sources.claims(), sources.facts()
     timeline = sources.table("timeline")
@@ -92,6 +92,7 @@ def seed_texts() -> list[str]:
     shown |= {i for ids in uncertainty.HEADLINE_SOURCES.values() for i in ids} | set(
         uncertainty.LABELS
     )
+    shown |= set(lesson01.BACKGROUND_FACTS) | set(lesson02.SHOWN_FACTS)  # the lessons' tables
     facts = facts[facts["id"].isin(shown)]
     texts += list(claims["on_authority_of"]) + list(facts["claim_en"]) + list(facts["source"])
     texts += list(facts["caveat"])
