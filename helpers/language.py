@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers._validate import require_count, require_number
+
 __all__ = [
     "LANGUAGES",
     "AmbiguousNumber",
@@ -196,7 +198,13 @@ def number(x: float, decimals: int = 0) -> str:
 
     >>> number(-6000.4)
     '-6,000'
+    >>> number("12")
+    Traceback (most recent call last):
+    ...
+    TypeError: x must be a number, got the text '12'
     """
+    x = require_number("x", x, minimum=None)
+    decimals = require_count("decimals", decimals, maximum=10)
     return number_text(f"{x:,.{decimals}f}")
 
 
@@ -215,6 +223,7 @@ def money(x: float, decimals: int = 0) -> str:
     >>> money(-2500)
     '-$2,500'
     """
+    x = require_number("x", x, minimum=None)
     sign = "-" if x < 0 else ""
     gap = " " if _current == "nl" else ""
     return f"{sign}${gap}{number(abs(x), decimals)}"

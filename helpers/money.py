@@ -268,7 +268,10 @@ def gains_table() -> pd.DataFrame:
         if fact_id:
             f = fact(fact_id)
             found = tr("{low} to {high} {unit} ({citation})").format(
-                low=number(f.low), high=number(f.high), unit=tr(f.unit), citation=f.citation
+                low=number(f.low),
+                high=number(f.high),
+                unit=tr(f.unit),
+                citation=_translated_citation(f.citation),
             )
         else:
             found = tr("none in our sources")
@@ -282,6 +285,21 @@ def gains_table() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _translated_citation(citation: str) -> str:
+    """A fact's "source, date" with the source in the language in use."""
+    source, _, when = citation.rpartition(", ")
+    return f"{tr(source)}, {when}" if source else tr(citation)
+
+
+def gain_facts() -> list[str]:
+    """The fact ids the gains table cites (their sources are shown, so translated).
+
+    >>> gain_facts()
+    ['fnf_arms_deliveries_usd', 'nis_rice_tonnes']
+    """
+    return [fact_id for _, _, _, fact_id, _ in _gains() if fact_id]
 
 
 def countable_gains() -> list[str]:

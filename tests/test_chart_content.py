@@ -980,7 +980,9 @@ def test_no_chart_colours_an_outcome_or_an_option_green():
 # --- In Dutch ---------------------------------------------------------------------------------
 
 DUTCH_CASES = [case for case in CASES if case.start]
-ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,200 (Dutch: 1.200)
+ENGLISH_THOUSANDS = re.compile(
+    r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])"
+)  # 1,200 (Dutch: 1.200)
 
 
 @pytest.mark.parametrize("case", DUTCH_CASES, ids=lambda case: case.id)

@@ -682,7 +682,7 @@ def test_reading_version_reads_without_code(built) -> None:
         text = with_code_marked(page)
         bad = CODE_INSTRUCTIONS.findall(text)
         assert not bad, f"reading {source.name}: sends the reader to code: {bad}"
-    for text in (handouts.VERSIONS["reading"][1], handouts.HOW_TO["reading"]):
+    for text in (handouts.versions("reading")[1], handouts.how_to("reading")):
         assert not CODE_INSTRUCTIONS.search(text) and "run" not in text.lower()
 
 

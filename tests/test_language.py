@@ -26,6 +26,7 @@ from helpers import language
 from helpers.checks import check, exercises, expected_answer
 from helpers.language import AmbiguousNumber, parse_number
 
+from badinput import assert_rejects_bad_input
 from nbtools import (
     EDITIONS,
     ROOT,
@@ -78,6 +79,18 @@ def test_numbers_months_and_money_as_each_language_writes_them(code, expected):
             language.month_year("2022-03", long=True),
         ]
     assert shown == expected
+
+
+VALID_CALLS = {
+    language.number: {"x": 1200.5, "decimals": 1},
+    language.money: {"x": 2000.0, "decimals": 0},
+    language.percent: {"x": 8.3, "decimals": 1},
+}
+
+
+@pytest.mark.parametrize("func", list(VALID_CALLS), ids=lambda f: f.__name__)
+def test_number_writers_name_a_bad_argument(func):
+    assert_rejects_bad_input(func, VALID_CALLS[func], allow_negative=("x",))
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import _validate, checks, costs, manpower, money, timeline, uncertainty
+from helpers import _validate, checks, costs, language, manpower, money, timeline, uncertainty
 from helpers.seedfile import SeedError
 from helpers.sources import claim
 
@@ -789,3 +789,116 @@ def test_close_asks_for_at_least_two_figures_even_when_one_would_do():
     feedback = checks.check("1.7", 9.5)  # the answer is 8.33: 14 % off
     assert feedback.correct is False
     assert "at least 2 significant figures" in feedback.message
+
+
+def test_a_letter_question_answered_with_a_number_asks_for_a_letter():
+    """1.1 wants a letter: the number 3 gets the request for a letter in quotes, not a crash."""
+    feedback = checks.check("1.1", 3)
+    assert feedback.correct is False
+    assert feedback.message == "Not yet: answer with one letter or word in quotes, like 'b'."
+
+
+def test_a_correct_answer_without_its_own_praise_gets_well_done(monkeypatch):
+    qid = _made_up(monkeypatch, 100.0)
+    feedback = checks.check(qid, 100)
+    assert feedback.correct is True
+    assert feedback.message == "Correct: well done."
+
+
+def test_an_answer_near_a_known_mistake_gets_its_explanation_and_is_not_correct(monkeypatch):
+    """55 is 10 % from the mistake 50 (halved) and 45 % from the answer 100."""
+    qid = _made_up(monkeypatch, 100.0, (50.0, "you halved it."))
+    feedback = checks.check(qid, 55)
+    assert feedback.correct is False
+    assert feedback.message == "Not yet: you halved it."
+
+
+def test_a_number_split_by_a_comma_is_quoted_back_and_never_correct():
+    """check('1.7', 8,3): Python passes 8 and 3; the feedback quotes '8,3' as code."""
+    feedback = checks.check("1.7", 8, 3)
+    assert feedback.correct is False
+    assert feedback.echoed == "8,3"
+    assert "`8,3`" in feedback._repr_markdown_()
+
+
+def test_a_long_split_number_is_listed_to_eighty_characters():
+    """1 to 30 split by commas: the text is cut to 40 characters and the list to 80."""
+    parts = list(range(1, 31))
+    feedback = checks.check("1.7", *parts)
+    shown = ",".join(map(str, parts))[:40]
+    listed = " and ".join(map(str, parts))[:80]
+    assert f"Python read {shown} as separate numbers: {listed}. In Python" in feedback.message
+
+
+class _Unprintable:
+    def __str__(self) -> str:
+        raise RuntimeError("cannot be printed")
+
+
+def test_a_split_answer_that_cannot_be_printed_is_shown_as_dots():
+    feedback = checks.check("1.7", _Unprintable(), 3)
+    assert feedback.correct is False
+    assert "Python read ... as separate numbers: .... In Python" in feedback.message
+
+
+@pytest.fixture
+def dutch():
+    """The Dutch edition for one test, then English again."""
+    language.set_language("nl")
+    yield
+    language.set_language("en")
+
+
+def test_in_dutch_1_200_is_twelve_hundred_when_the_answer_is_a_count(monkeypatch, dutch):
+    """A whole-number answer (1,200 people): '1.200' can only mean twelve hundred."""
+    qid = _made_up(monkeypatch, 1_200.0)
+    assert checks.check(qid, "1.200").correct is True
+
+
+def test_in_dutch_1_200_is_asked_about_when_the_answer_may_be_a_decimal(monkeypatch, dutch):
+    """Answer 1.2: '1.200' may be 1.2 or 1200, so the checker names both, never guesses."""
+    qid = _made_up(monkeypatch, 1.2)
+    feedback = checks.check(qid, "1.200")
+    assert feedback.correct is False
+    assert feedback.echoed == "'1.200'"
+    for shown in ("'1.200'", "1,2", "1200", "1.2"):  # as typed, the Dutch way, Python's way
+        assert shown in feedback.message
+    assert "None" not in feedback.message
+
+
+def test_text_that_is_not_a_number_is_quoted_back():
+    feedback = checks.check("1.4", "lots")
+    assert feedback.correct is False
+    assert feedback.echoed == "'lots'"
+    assert feedback.message.startswith("Not yet: ")
+    assert "`'lots'`" in feedback._repr_markdown_()
+
+
+def test_a_complex_number_is_not_correct():
+    feedback = checks.check("1.4", 240_000_000 + 1j)
+    assert feedback.correct is False
+    assert "complex" in feedback.message
+
+
+class _BreaksWhenRead:
+    @property
+    def shape(self):
+        raise RuntimeError("cannot be read")
+
+
+def test_an_answer_that_breaks_when_read_gets_a_message_not_a_crash():
+    feedback = checks.check("1.4", _BreaksWhenRead())
+    assert feedback.correct is False
+    assert feedback.message == "Not yet: I could not read that answer. Type a number or a letter."
+
+
+def test_check_still_answers_when_the_translations_cannot_be_read(monkeypatch):
+    """A damaged catalogue (tr fails): a plain English message, never a crash or 'correct'."""
+
+    def damaged(text: str) -> str:
+        raise RuntimeError("damaged catalogue")
+
+    monkeypatch.setattr(checks, "tr", damaged)
+    feedback = checks.check("1.4", 240_000_000)
+    assert feedback.correct is False
+    assert feedback.message == "Not yet: I could not read that answer."

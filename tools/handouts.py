@@ -215,7 +215,7 @@ EXERCISE_HEADING = re.compile(
 # The notebooks' "*How to use this notebook:* run each grey code cell ..." paragraph (Dutch:
 # "*Zo gebruik je dit notebook:*").
 HOW_TO_USE = re.compile(
-    r"^[ \t]*\*(?:How to use this notebook|Zo gebruik je dit notebook):?\*:?.*?(?=\n[ \t]*\n|\Z)",
+    r"^[ \t]*\*(?:How to use this notebook|Zo gebruik je dit notebook|Zo werk je met dit notebook):?\*:?.*?(?=\n[ \t]*\n|\Z)",
     re.M | re.S,
 )
 
@@ -1011,6 +1011,7 @@ def to_html(
     }
     html_exporter = exporter()
     html_exporter.exclude_input = kind in ("reading", "worksheet", "answers")
+    html_exporter.language_code = language.language()  # <html lang="...">
     body, _ = html_exporter.from_notebook_node(nb, resources=resources)
     for emoji, mark in MARKS.items():
         body = body.replace(emoji, mark)

@@ -100,6 +100,8 @@ EQUIVALENT: dict[str, str] = {
         "Equivalent while every exercise id has 3 characters: 10 or 11 typed characters match "
         "one at most 2 x 3 / 13 < 0.5, so neither suggests an id."
     ),
+    "helpers.checks._as_number: def _as_number(answer: object, whole: bool = True) -> float | "
+    "Feedback:": ("Equivalent: the only caller, _check_number, always passes whole."),
     "helpers.checks._is_rounding: math.isclose(value, round_to_figures(target, figures), )": (
         "Equivalent: 1e-9 is math.isclose's default rel_tol."
     ),
@@ -109,6 +111,10 @@ EQUIVALENT: dict[str, str] = {
     ),
     "helpers.checks.round_to_figures: step = Decimal(2).scaleb(exact.adjusted() - figures + 1)": (
         "Equivalent: Decimal.quantize uses only the step's exponent, the same for 1 and 2."
+    ),
+    "helpers.manpower._months_covered: year = fact(id_).as_of[:5]": (
+        "Equivalent: a checked as_of is 'YYYY' or 'YYYY-MM...', so [:5] adds at most a '-', "
+        "and pandas reads '2025--01' as 2025-01."
     ),
     "helpers.timeline._figure_text: return _money(x, unit.split(None)[0])": (
         "Equivalent for the course's units: words separated by single spaces, where split() "

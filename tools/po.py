@@ -72,7 +72,7 @@ def seed_texts() -> list[str]:
     (``style.short_citation``, of every claim and fact); the words after a currency code
     (``USD per year``: ``per year``) and one-of units (``1 translator per 30 soldiers``).
     """
-    from helpers import lesson01, lesson02, reading, sources, style, uncertainty
+    from helpers import lesson01, lesson02, money, reading, sources, style, uncertainty
 
     claims, facts = sources.claims(), sources.facts()
     timeline = sources.table("timeline")
@@ -93,6 +93,7 @@ def seed_texts() -> list[str]:
         uncertainty.LABELS
     )
     shown |= set(lesson01.BACKGROUND_FACTS) | set(lesson02.SHOWN_FACTS)  # the lessons' tables
+    shown |= set(money.gain_facts())
     facts = facts[facts["id"].isin(shown)]
     texts += list(claims["on_authority_of"]) + list(facts["claim_en"]) + list(facts["source"])
     texts += list(facts["caveat"])
