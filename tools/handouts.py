@@ -594,6 +594,14 @@ def static_widgets(nb: nbformat.NotebookNode) -> int:
 # ---------------------------------------------------------------- HTML
 
 
+def page_number_css() -> str:
+    """The printed page number ("page 1 of 4", "pagina 1 van 4") as a CSS ``content`` value."""
+    words = tr("page {page} of {pages}")
+    parts = re.split(r"(\{page\}|\{pages\})", words)
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return " ".join(counters.get(part) or f'"{_css_string(part)}"' for part in parts if part)
+
+
 def _css_string(text: str) -> str:
     """Text as the inside of a CSS double-quoted string (safe inside a <style> element)."""
     out = []
@@ -1006,6 +1014,7 @@ def to_html(
             "label": label,
             "about": about,
             "css_course": _css_string(name),
+            "css_page_number": page_number_css(),
             "css_title": _css_string(title),
         },
     }
