@@ -102,7 +102,7 @@ def with_code_marked(page_html: str) -> str:
 
 
 # Feedback from ``check``: "Correct: ...", "✓ Correct: ...", "Not yet: ...".
-FEEDBACK = re.compile(r"(?:Correct|Not yet|Not answered yet)\s*:")
+FEEDBACK = re.compile(r"(?:Correct|Not yet|Not answered yet|Goed|Nog niet|Nog niet beantwoord)\s*:")
 ANSWER_CELL = re.compile(r"^answer_(\d+)_(\d+)\s*=\s*\.\.\.", re.M)
 # What a reader without code must not be told to do.
 CODE_INSTRUCTIONS = re.compile(
@@ -864,10 +864,14 @@ def pdf_text(pdf: Path) -> str:
 
 @needs_chromium
 @needs_pdftotext
-def test_pdfs_are_a4_sane_and_carry_their_titles(built) -> None:
-    out, sources = built
+def test_pdfs_are_a4_sane_and_carry_their_titles(built_both) -> None:
+    """Both editions: the Dutch PDFs in out/nl/, with their own words."""
+    top, sources = built_both
     printed = 0
+    course_names = {"en": handouts.COURSE, "nl": "Een kille zakendeal"}
+    answer_words = {"en": "Your answer (", "nl": "Jouw antwoord ("}
     for source in sources:
+        out = top if source.language == "en" else top / source.language
         for kind in source.printed:
             pdf = source.html(out, kind).with_suffix(".pdf")
             assert pdf.is_file() and pdf.stat().st_size > 1000, pdf
@@ -877,28 +881,31 @@ def test_pdfs_are_a4_sane_and_carry_their_titles(built) -> None:
             flat = squash(text)
             title = squash(source.title)[:40]
             assert title in flat or title in squash(text.replace("-\n", "")), pdf.name
-            assert handouts.COURSE in flat, f"{pdf.name}: no page header"
+            assert squash(course_names[source.language]) in flat, f"{pdf.name}: no page header"
             if kind != "teacher":
                 assert not FEEDBACK.search(flat), f"{pdf.name}: feedback is printed"
             if kind in ("student", "reading", "worksheet") and exercises_in(source.path):
-                assert flat.count("Your answer (") == len(exercises_in(source.path)), pdf.name
+                answers = flat.count(squash(answer_words[source.language]))
+                assert answers == len(exercises_in(source.path)), pdf.name
             if shutil.which("pdfinfo"):
                 info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
                 assert "(A4)" in info, f"{pdf.name}: not A4\n{info}"
             printed += 1
     assert printed == sum(len(s.printed) for s in sources)
-    assert any(s.is_guide and (out / "teacher" / f"{s.name}.pdf").is_file() for s in sources)
+    assert any(s.is_guide and (top / "teacher" / f"{s.name}.pdf").is_file() for s in sources)
+    assert any(s.is_guide and (top / "nl" / "teacher" / f"{s.name}.pdf").is_file() for s in sources)
 
 
 @needs_chromium
 @needs_pdftotext
-def test_printed_pages_are_full_and_lessons_short(built) -> None:
+def test_printed_pages_are_full_and_lessons_short(built_both) -> None:
     """No page but the last more than a third empty; a student lesson at most 10 pages; an
     answer sheet one page. (Charts here are the stored PNGs, printed at the same size; the
     vector charts of an executed build are checked in
     test_an_executed_build_prints_vector_charts_quietly.)"""
-    out, sources = built
+    top, sources = built_both
     for source in sources:
+        out = top if source.language == "en" else top / source.language
         for kind in ("student", "reading", "worksheet", "answers"):
             if kind not in source.printed:
                 continue
