@@ -125,6 +125,10 @@ def _tail(unit: str) -> str:
 
 
 def _money(value: float, unit: str) -> str:
+    if unit.startswith("USD") and abs(value) < 1e6:  # $800 a month, not "$0.0008 million"
+        dollar = "$ " if language() == "nl" else "$"
+        amount = number_(value) if float(value).is_integer() else number_(value, 2)
+        return f"{dollar}{amount}{_tail(unit[3:])}"
     if unit.startswith("USD"):
         scale = tr("billion") if value >= 1e9 else tr("million")
         amount = number_text(f"{value / (1e9 if value >= 1e9 else 1e6):,.3g}")
@@ -145,6 +149,8 @@ def _figure_text(value: float | None, low: float | None, high: float | None, uni
     'at least 3,000 troops'
     >>> _figure_text(None, 320e6, 1.3e9, "USD per year")
     '$320 million to $1.3 billion per year'
+    >>> _figure_text(800.0, None, None, "USD per month")
+    '$800 per month'
     >>> _figure_text(1.0, None, None, "translators per 30 soldiers")
     '1 translator per 30 soldiers'
     >>> _figure_text(None, None, None, "")

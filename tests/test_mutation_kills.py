@@ -902,3 +902,259 @@ def test_check_still_answers_when_the_translations_cannot_be_read(monkeypatch):
     feedback = checks.check("1.4", 240_000_000)
     assert feedback.correct is False
     assert feedback.message == "Not yet: I could not read that answer."
+
+
+# ---------------------------------------------------------------- the words a student sees (en/nl)
+
+
+def _in_dutch(make):
+    """``make()`` with Dutch in use; English again afterwards, whatever happens."""
+    language.set_language("nl")
+    try:
+        return make()
+    finally:
+        language.set_language("en")
+
+
+def _all_text(values) -> bool:
+    return all(isinstance(v, str) and v and "None" not in v for v in values)
+
+
+def test_report_month_is_the_source_date_in_english_and_a_long_month_in_dutch():
+    """'2024-10' in English, 'oktober 2024' in Dutch: not 'okt 2024', not '2024-10-'."""
+    assert timeline._month("2024-10-03") == "2024-10"
+    assert _in_dutch(lambda: timeline._month("2024-10-03")) == "oktober 2024"
+    assert _in_dutch(lambda: timeline._month("2025-06")) == "juni 2025"
+
+
+def test_article_words_are_our_english_or_the_articles_dutch():
+    """The article's column shows the English rendering in English, the Dutch quote in Dutch."""
+    english = timeline.article_forecasts()["the article said"].tolist()
+    dutch = _in_dutch(lambda: timeline.article_forecasts()["the article said"].tolist())
+    claims = timeline.article_forecasts()["claim"].tolist()
+    assert english == [claim(c).text for c in claims]
+    assert dutch == [claim(c).quote_nl for c in claims]
+
+
+def test_article_forecasts_cite_their_figures():
+    """What was reported later names the seed figures: 10,000 / 11,000 / 12,000, 6,000 ..."""
+    later = timeline.article_forecasts().set_index("claim")
+    words = later["what was reported later"]
+    assert words["nk_soldiers_left"] == (
+        "Estimates in the weeks after: 10,000 (Pentagon), 11,000 in Kursk (South Korea); "
+        "12,000 planned."
+    )
+    assert "; 6,000 deminers and builders announced." in words["many_more_coming"]
+    assert "more than 6,000 had been killed or wounded" in words["front_uncertain"]
+    assert words["language_barrier"].startswith("A plan released by Ukraine's intelligence")
+    assert (
+        ": 1 translator and 3 Russian soldiers per 30; about 100 Russian"
+        in words["language_barrier"]
+    )
+    assert "about 2,000 North Korean soldiers killed" in words["big_gamble"]
+    assert "from the whole deal at $20 billion (arms" in words["big_gamble"]
+    assert words["guard_duty_idea"].startswith("Ukraine's National Resistance Center claimed")
+    assert later["verdict"].tolist() == [
+        "right, at the low end",
+        "partly right: more came, but thousands, not tens of thousands",
+        "a fair doubt in October 2024, settled: they did fight",
+        "mostly wrong for the first wave",
+        "right: both sides had to work around it",
+        "an opinion: numbers inform it but cannot settle it",
+    ]
+    dutch = _in_dutch(lambda: timeline.article_forecasts())
+    assert _all_text(dutch["what was reported later"]) and _all_text(dutch["verdict"])
+    assert "10.000 (Pentagon), 11.000 in Koersk" in dutch["what was reported later"][0]
+    assert "$ 20 miljard" in dutch["what was reported later"][5]
+
+
+def test_dutch_money_keeps_the_dollar_sign_apart():
+    """Dutch writes '$ 1,7 miljard'; English '$1.7 billion per year' (unit after the code)."""
+    assert _in_dutch(lambda: timeline._money(1.7e9, "USD")) == "$ 1,7 miljard"
+    assert timeline._money(1.7e9, "USD per year") == "$1.7 billion per year"
+
+
+def test_forecasts_are_words_in_both_languages_with_their_figures():
+    """The five forecasts: keys, deadlines, and texts that cite 12,000 / 1,000 (12.000 in Dutch)."""
+    keys = ["more_than_12000", "casualties_2024", "russia_admits_2024", "half_casualties"]
+    keys.append("nk_admits_1000")
+    deadlines = ["2025-09", "2024-12", "2024-12", "2025-06", "2025-09"]
+    for table in (timeline.forecast_outcomes(), _in_dutch(timeline.forecast_outcomes)):
+        assert table["key"].tolist() == keys
+        assert table["deadline"].tolist() == deadlines
+        assert table["outcome"].tolist() == [1, 1, 0, 1, 0]
+        assert _all_text(table["forecast"])
+    english = timeline.forecast_outcomes()["forecast"].tolist()
+    dutch = _in_dutch(timeline.forecast_outcomes)["forecast"].tolist()
+    assert "more than 12,000 North Korean soldiers" in english[0]
+    assert "more than 1,000 soldiers lost" in english[4]
+    assert "meer dan 12.000" in dutch[0] and "meer dan 1.000" in dutch[4]
+    assert all(e != d for e, d in zip(english, dutch, strict=True))
+    assert english[1].startswith("Before 2025, North Korean soldiers are reported killed")
+    assert english[2] == (
+        "Before 2025, Russia publicly admits that North Korean soldiers fight for it."
+    )
+    assert english[3].startswith("By mid-2025, an estimate says more than half")
+
+
+def test_short_forecasts_are_words_in_both_languages():
+    """The Brier chart's short names: five texts in each language, never None."""
+    for names in (timeline._short_forecast(), _in_dutch(timeline._short_forecast)):
+        assert list(names) == list(timeline.SHORT_FORECAST)
+        assert _all_text(names.values())
+    assert timeline._short_forecast()["more_than_12000"] == "over 12,000 sent"
+
+
+def test_timeline_table_shows_the_seed_words_in_english_and_dutch():
+    """What was reported, its kind and its source: the seed's English words, translated in Dutch."""
+    rows = timeline.timeline()
+    table = timeline.timeline_table()
+    assert table["what was reported"].tolist() == rows["event_en"].tolist()
+    assert table["kind"].tolist() == rows["kind"].tolist()
+    assert table["source"].tolist() == rows["source"].tolist()
+    dutch = _in_dutch(timeline.timeline_table)
+    assert dutch["kind"][0] == "schatting"  # 'estimate'
+    assert dutch["what was reported"][0].startswith("Eerste speciale eenheden")
+    assert _all_text(dutch["source"])
+
+
+def test_gains_table_number_cell_shows_both_ends_unit_and_source():
+    """'1,700,000,000 to 5,500,000,000 USD (source, date)'; Dutch '1.700.000.000 tot ...'."""
+    table = money.gains_table()
+    assert list(table.columns) == [
+        "gain",
+        "Dutch words",
+        "can we count it?",
+        "a number we have",
+        "what a number would need",
+    ]
+    cells = table["a number we have"].tolist()
+    assert cells[0] == (
+        "1,700,000,000 to 5,500,000,000 USD (Friedrich Naumann Foundation report "
+        "(Olena Guseinova), via dpa (anews.com.tr), 2024-10-28)"
+    )
+    assert cells[2] == (
+        "600,000 to 700,000 tonnes (NIS via Korea Herald / JoongAng "
+        "(via conflictwatcher.com), 2024-11-05)"
+    )
+    assert table["gain"].tolist() == [
+        "money for weapons and ammunition",
+        "access to Russian oil and gas",
+        "food aid",
+        "a place in a new world order",
+    ]
+    assert _all_text(table["what a number would need"])
+    dutch = _in_dutch(money.gains_table)
+    assert dutch.iloc[0, 0] == "geld voor wapens en munitie"
+    assert dutch.iloc[0, 3].startswith(
+        "1.700.000.000 tot 5.500.000.000 USD (Rapport van de Friedrich Naumann Stiftung"
+    )
+    assert dutch.iloc[0, 3].endswith(", 2024-10-28)")
+    assert dutch.iloc[2, 3].startswith("600.000 tot 700.000 ton (")
+    assert _all_text(dutch.iloc[:, 0]) and _all_text(dutch.iloc[:, 4])
+
+
+def test_translated_citation_splits_at_the_last_comma_only():
+    """'source, date': the source (which has commas itself) translated, the date kept."""
+    citation = (
+        "Friedrich Naumann Foundation report (Olena Guseinova), via dpa (anews.com.tr), 2024-10-28"
+    )
+    assert money._translated_citation(citation) == citation
+    assert money._translated_citation("a source without a date") == "a source without a date"
+    dutch = _in_dutch(lambda: money._translated_citation(citation))
+    assert dutch.startswith("Rapport van de Friedrich Naumann Stiftung")
+    assert dutch.endswith("), via dpa (anews.com.tr), 2024-10-28")
+
+
+def test_troop_income_kinds_are_words():
+    """The kind of each income estimate, never None."""
+    assert money.troop_income_estimates()["kind"].tolist() == [
+        "exact arithmetic",
+        "'more than': a lower bound",
+        "a range of scenarios",
+    ]
+
+
+def test_chart_number_formatters():
+    """Tick labels and dollar labels: whole numbers, '$' escaped for matplotlib, Dutch style."""
+    assert money._whole_numbers(1234.4) == "1,234"
+    assert manpower._whole_numbers(1234.4, 0) == "1,234"
+    assert _in_dutch(lambda: money._whole_numbers(1234.4)) == "1.234"
+    assert _in_dutch(lambda: manpower._whole_numbers(1234.4)) == "1.234"
+    assert money._dollars(2500.4) == r"\$2,500"
+    assert money._dollars(2500.44, 1) == r"\$2,500.4"
+    assert _in_dutch(lambda: money._dollars(2500.4)) == r"\$ 2.500"
+
+
+def test_rate_table_period_names_in_dutch():
+    """A day, a week, a 30-day month, a year: 'een dag' ... in Dutch, with the same numbers."""
+    english = manpower.rate_table(1_200)
+    assert english["period"].tolist() == ["a day", "a week", "a 30-day month", "a year"]
+    dutch = _in_dutch(lambda: manpower.rate_table(1_200))
+    assert dutch.iloc[:, 0].tolist() == [
+        "een dag",
+        "een week",
+        "een maand van 30 dagen",
+        "een jaar",
+    ]
+    assert dutch.iloc[:, 2].tolist() == [1_200, 8_400, 36_000, 438_000]
+
+
+def test_rate_names_translated_and_others_kept():
+    """The English notebook's rate names are translated in Dutch; a notebook's own name is kept."""
+    names = ["article: at least 1,200", "UK (Healey), Oct 2024", "UK (Radakin), Oct 2024"]
+    assert [manpower._rate_name(n) for n in names] == names
+    dutch = _in_dutch(lambda: [manpower._rate_name(n) for n in names])
+    assert dutch[1] == "VK (Healey), okt 2024"
+    assert _all_text(dutch) and all(d != e for d, e in zip(dutch, names, strict=True))
+    assert manpower._rate_name("my own rate") == "my own rate"
+    assert _in_dutch(lambda: manpower._rate_name("mijn eigen tempo")) == "mijn eigen tempo"
+
+
+def test_estimates_of_a_claim_and_of_facts_with_and_without_a_label():
+    """A claim's row (its hedge) and facts' rows (caveat; citation where no label)."""
+    table = uncertainty.estimates("nk_army_size", "pay_per_soldier_month", "us_estimate_10000")
+    assert list(table.columns) == ["id", "who", "value", "low", "high", "as of", "kind", "caveat"]
+    assert table["who"].tolist() == [
+        "the article: 'at least' ... 'even two million'",
+        "BNR Nieuwsradio, Oct 2024",
+        "Pentagon (via censor.net), 2024-10-28",
+    ]
+    assert table["value"].tolist() == [1_000_000, 2_000, 10_000]
+    assert table["low"][0] == 1_000_000 and table["high"][0] == 2_000_000
+    assert table["kind"].tolist() == ["estimate", "reported fact", "estimate"]
+    assert table["caveat"].tolist() == [
+        "hedge: minstens; volgens sommige schattingen",
+        "hedge: none",
+        "A week earlier the US said at least 3,000",
+    ]
+    dutch = _in_dutch(lambda: uncertainty.estimates("nk_army_size", "us_estimate_10000"))
+    assert _all_text(dutch.iloc[:, 1]) and _all_text(dutch.iloc[:, 6])
+    assert dutch.iloc[0, 1] != table["who"][0]  # the label, in Dutch
+
+
+def test_every_label_and_name_is_words_in_both_languages():
+    """Chart labels and input names: a text in English and in Dutch, never None."""
+    for make in (uncertainty._labels, uncertainty._names, uncertainty._lesson_labels):
+        english, dutch = make(), _in_dutch(make)
+        values = (
+            (english.values(), dutch.values()) if isinstance(english, dict) else (english, dutch)
+        )
+        assert _all_text(values[0]) and _all_text(values[1])
+    assert uncertainty._labels() == uncertainty.LABELS
+
+
+def test_small_dollar_figures_are_written_in_dollars_not_millions():
+    """A figure under a million dollars ($800 a month) must not read "$0.0008 million";
+    from a million on it is "$1 million"; Dutch writes the sign apart."""
+    from helpers import language, timeline
+
+    assert timeline._figure_text(800.0, None, None, "USD per month") == "$800 per month"
+    assert timeline._figure_text(999_999.0, None, None, "USD") == "$999,999"
+    assert timeline._figure_text(1_000_000.0, None, None, "USD") == "$1 million"
+    assert timeline._figure_text(2.5, None, None, "USD") == "$2.50"
+    language.set_language("nl")
+    try:
+        assert timeline._figure_text(800.0, None, None, "USD per month") == "$ 800 per maand"
+    finally:
+        language.set_language("en")

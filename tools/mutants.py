@@ -59,17 +59,21 @@ EXCLUDED = (
     "_monte_carlo_source",  # a chart's source caption
     "_label_above",  # a value label above a point of a range chart (money)
     "_open_end",  # the dotted line and arrow of an open-ended range on a chart (uncertainty)
+    # gives a chart's category axis its tick names back in Dutch (money): matplotlib layout, no
+    # number; tests/test_chart_content.py draws every chart in Dutch and reads those ticks
+    "_category_names",
 )
 
 # Surviving mutants that may stay: "function: mutated line" (as mutmut shows the line after the
 # mutation, stripped) -> why no test can tell it from the original. Keyed by the line, not by the
 # mutant's number, which changes whenever the function is edited.
 EQUIVALENT: dict[str, str] = {
-    'helpers.uncertainty._fmt: return f"{x:,.0f}" if abs(x) > 100 else f"{x:.3g}"': (
-        "Equivalent: at exactly 100 both formats print '100'."
+    'helpers.uncertainty._fmt: return number(x) if abs(x) > 100 else number_text(f"{x:.3g}")': (
+        "Equivalent: at exactly 100 both ways print '100', in English and in Dutch."
     ),
-    'helpers.uncertainty._fmt: return f"{x:,.0f}" if abs(x) >= 101 else f"{x:.3g}"': (
-        "Equivalent: from 100 to 101 both formats print the same whole number (100 or 101)."
+    'helpers.uncertainty._fmt: return number(x) if abs(x) >= 101 else number_text(f"{x:.3g}")': (
+        "Equivalent: from 100 to 101 both ways print the same whole number (100 or 101), in "
+        "English and in Dutch."
     ),
     "helpers.uncertainty.histogram: clipped = np.clip(array, bins[0], bins[-2])": (
         "Equivalent: the last bin runs from bins[-2] to bins[-1], both included, so a result "
@@ -120,6 +124,40 @@ EQUIVALENT: dict[str, str] = {
         "Equivalent for the course's units: words separated by single spaces, where split() "
         "and split(' ') give the same first word."
     ),
+    'helpers.manpower.rate_table: tr("period"): [names.get(name, None) for name in RATE_PERIODS],': (
+        "Equivalent: names has a translation for every period of RATE_PERIODS, so the default "
+        "is never used."
+    ),
+    'helpers.manpower.rate_table: tr("period"): [names.get(name) for name in RATE_PERIODS],': (
+        "Equivalent: names has a translation for every period of RATE_PERIODS, so the default "
+        "is never used."
+    ),
+    'helpers.manpower.rate_table: tr("period"): [names.get(name, ) for name in RATE_PERIODS],': (
+        "Equivalent: names has a translation for every period of RATE_PERIODS, so the default "
+        "is never used."
+    ),
+    'helpers.timeline._figure_text: tail = unit[4:] if unit.startswith(("USD", "KRW")) '
+    'else f" {unit}"': (
+        "Equivalent for the course's money units ('USD', 'USD per year', 'USD per month', "
+        "'KRW', ...): _tail strips the space that [3:] keeps, and the one money figure of "
+        "exactly 1 ('USD per month') has no plural for the '1 translator' rule either way."
+    ),
+    'helpers.timeline._figure_text: tail = f" {first[:-1]} {rest}".lstrip()': (
+        "Equivalent: tail is only used through _tail, which strips both ends."
+    ),
+    'helpers.timeline._money: return f"{dollar}{amount} {scale}{_tail(unit[4:])}"': (
+        "Equivalent: _figure_text, the only caller, passes the currency code alone "
+        "(unit.split(' ')[0]: 'USD' or 'KRW'), so unit[3:] and unit[4:] are both ''."
+    ),
+    'helpers.timeline._money: return f"{dollar}{amount}{_tail(unit[4:])}"': (
+        "Equivalent: _figure_text, the only caller, passes the currency code alone "
+        "(unit.split(' ')[0]: 'USD' or 'KRW'), so unit[3:] and unit[4:] are both ''."
+    ),
+    'helpers.timeline._money: return tr("{amount} trillion won").format(amount=amount) + '
+    "_tail(unit[4:])": (
+        "Equivalent: _figure_text, the only caller, passes the currency code alone "
+        "(unit.split(' ')[0]: 'USD' or 'KRW'), so unit[3:] and unit[4:] are both ''."
+    ),
 }
 
 # Kinds of mutation that cannot change behaviour wherever they occur: (the line before, the line
@@ -144,6 +182,12 @@ EQUIVALENT_KINDS: tuple[tuple[str, str, str], ...] = (
         r"zip\(FORECASTS, _outcomes\(\), strict=True\)",
         r"zip\(FORECASTS, _outcomes\(\), (strict=(None|False))?\)",
         "Equivalent: _outcomes() is built from FORECASTS, one entry per forecast.",
+    ),
+    (
+        r"zip\(_forecasts\(\), _outcomes\(\), strict=True\)",
+        r"zip\(_forecasts\(\), _outcomes\(\), (strict=(None|False))?\)",
+        "Equivalent: _outcomes() is built from FORECASTS = _forecasts(tr=str), one entry per "
+        "forecast, and _forecasts() lists the same five forecasts.",
     ),
     (
         r"zip\(names, corner, strict=True\)",
