@@ -318,3 +318,21 @@ def test_dutch_charts_and_numbers_in_the_dutch_edition():
         assert not english_thousands, (
             f"{path.name}: numbers written the English way {english_thousands[:5]}"
         )
+
+
+def test_recipe_change_a_dutch_sentence_one_msgstr_moves_the_feedback(tmp_path, monkeypatch):
+    """CONTRIBUTING.md, recipe 5: editing one msgstr in helpers/locale/nl/ is all it takes."""
+    import shutil
+
+    shutil.copytree(language.LOCALE, tmp_path / "locale")
+    path = tmp_path / "locale" / "nl" / "checks.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "Goed: {message}"' in text
+    path.write_text(text.replace('msgstr "Goed: {message}"', 'msgstr "Prima: {message}"'))
+    monkeypatch.setattr(language, "LOCALE", tmp_path / "locale")
+    language.catalogue.cache_clear()
+    try:
+        with speaking("nl"):
+            assert check("1.4", expected_answer("1.4")).message.startswith("Prima: ")
+    finally:
+        language.catalogue.cache_clear()
