@@ -1065,6 +1065,7 @@ def test_both_editions_are_built_and_their_indexes_link_each_other(built_both):
     assert 'href="nl/index.html"' in top and 'href="../index.html"' in top_nl
     assert '<html lang="nl">' in top_nl and "Een kille zakendeal" in top_nl
     assert "Voor leerlingen en lezers" in top_nl and "For students" not in top_nl
+    assert "<td>ongeveer 60 min</td>" in top_nl and "<td>about 60 min</td>" in top
 
 
 def test_dutch_handouts_are_in_dutch(built_nl):

@@ -365,7 +365,7 @@ def find_sources(
 # "**Tijd:** ongeveer 60 minuten").
 ABOUT = {"en": "about {minutes} min{rest}", "nl": "ongeveer {minutes} min{rest}"}
 TIME_LINE = re.compile(
-    r"\*\*(?:Time|Tijd):?\*\*:?\s*(?:about\s+|ongeveer\s+)?(\d+)\s*min(?:ute|uut|uten)?s?([^;.\n]*)"
+    r"\*\*(?:Time|Tijd):?\*\*:?\s*(?:about\s+|ongeveer\s+)?(\d+)\s*min(?:uten|utes|uut|ute)?([^;.\n]*)"
 )
 
 
