@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers.language import language, number, number_text, tr
 from helpers.money import gains_table, payoff_table, troop_income_estimates
-from helpers.sources import ARTICLE_CITATION, Sourced, claim, fact
+from helpers.sources import claim, fact
 
 __all__ = [
     "claims_table",
@@ -59,50 +59,6 @@ def _shown(x: float | None) -> str:
     return number_text(f"{x:,.4f}".rstrip("0").rstrip("."))
 
 
-def _kind(kind: str) -> str:
-    """A kind of claim ("reported fact", "estimate", ...) in the language in use.
-
-    >>> _kind("estimate")
-    'estimate'
-    """
-    kinds = {
-        "reported fact": tr("reported fact"),
-        "estimate": tr("estimate"),
-        "forecast": tr("forecast"),
-        "opinion": tr("opinion"),
-    }
-    return kinds.get(kind, kind)
-
-
-def _claim_citation(citation: str) -> str:
-    """An article claim's citation in the language in use.
-
-    >>> _claim_citation("BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence)")
-    'BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence)'
-    """
-    if language() == "en" or not citation.startswith(ARTICLE_CITATION):
-        return citation
-    outlet = tr("BNR Nieuwsradio, Oct 2024")
-    who = citation.removeprefix(ARTICLE_CITATION).strip()[1:-1]  # drop the brackets
-    if not who:
-        return outlet
-    speaker, citing, authority = who.partition("citing ")
-    if citing and speaker:
-        who = tr("{speaker}, citing {authority}").format(
-            speaker=speaker.removesuffix(", "), authority=tr(authority)
-        )
-    elif citing:
-        who = tr("citing {authority}").format(authority=tr(authority))
-    return f"{outlet} ({who})"
-
-
-def _fact_citation(f: Sourced) -> str:
-    """A fact's citation ("source, date") with the source in the language in use."""
-    if language() == "en":
-        return f.citation
-    return f"{tr(f.citation.removesuffix(f', {f.as_of}'))}, {f.as_of}"
-
-
 def claims_table(ids: list[str]) -> pd.DataFrame:
     """The article's claims with these ids: what is claimed, what kind of claim, on whose word.
 
@@ -114,7 +70,7 @@ def claims_table(ids: list[str]) -> pd.DataFrame:
         c = claim(id_)
         # The Dutch edition shows the article's own words, not our English summary.
         text = c.text if language() == "en" else c.quote_nl
-        rows.append((text, _kind(c.kind), _claim_citation(c.citation)))
+        rows.append((text, tr(c.kind), c.shown_citation))
     columns = [tr("claim (in English)"), tr("kind of claim"), tr("on whose authority")]
     return pd.DataFrame(rows, columns=columns).set_index(columns[0])
 
@@ -129,7 +85,7 @@ def sources_table(ids: list[str]) -> pd.DataFrame:
     for id_ in ids:
         f = fact(id_)
         caveat = tr(f.caveat) if f.caveat else NO_NUMBER
-        rows.append((tr(f.text), _shown(f.value), tr(f.unit), _fact_citation(f), caveat))
+        rows.append((tr(f.text), _shown(f.value), tr(f.unit), f.shown_citation, caveat))
     columns = [tr("what"), tr("value"), tr("unit"), tr("source"), tr("note")]
     return pd.DataFrame(rows, columns=columns).set_index(columns[0])
 

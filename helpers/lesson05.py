@@ -40,36 +40,6 @@ def _input_names() -> dict[str, str]:
     }
 
 
-def _kind(kind: str) -> str:
-    """A kind of figure (estimate, official claim, ...) in the language in use."""
-    kinds = {
-        "estimate": tr("estimate"),
-        "official estimate": tr("official estimate"),
-        "official claim": tr("official claim"),
-        "reported fact": tr("reported fact"),
-        "one side's claim": tr("one side's claim"),
-        "forecast": tr("forecast"),
-        "opinion": tr("opinion"),
-    }
-    return kinds.get(kind, tr(kind))
-
-
-def _unit(unit: str) -> str:
-    """A figure's unit in the language in use."""
-    units = {
-        "troops": tr("troops"),
-        "people per day": tr("people per day"),
-        "casualties per day": tr("casualties per day"),
-        "recruits per day": tr("recruits per day"),
-        "USD per year": tr("USD per year"),
-    }
-    return units.get(unit, tr(unit))
-
-
-def _number(x: float) -> str:
-    return number(x)
-
-
 def _figure_words(value: float | None, low: float | None, high: float | None) -> str:
     """A source's figure in words: one number, a range, "at least ..." or "up to ...".
 
@@ -77,13 +47,13 @@ def _figure_words(value: float | None, low: float | None, high: float | None) ->
     '1,000,000 to 1,200,000'
     """
     if low is not None and high is not None and low != high:
-        return tr("{low} to {high}").format(low=_number(low), high=_number(high))
+        return tr("{low} to {high}").format(low=number(low), high=number(high))
     if low is not None and high is None:
-        return tr("at least {low}").format(low=_number(low))
+        return tr("at least {low}").format(low=number(low))
     if high is not None and low is None and value is None:
-        return tr("up to {high}").format(high=_number(high))
+        return tr("up to {high}").format(high=number(high))
     if value is not None:
-        return _number(value)
+        return number(value)
     return tr("no number")
 
 
@@ -121,8 +91,8 @@ def hedge_table(*ids: str) -> pd.DataFrame:
         if low is None:
             low_text = high_text = tr("no number")
         else:
-            low_text = _number(low)
-            high_text = tr("no limit given") if high is None else _number(high)
+            low_text = number(low)
+            high_text = tr("no limit given") if high is None else number(high)
         rows.append(
             {
                 tr("the article on"): names.get(id_, tr(c.text)),
@@ -153,9 +123,9 @@ def sources_table(*ids: str) -> pd.DataFrame:
             {
                 tr("source"): tr(LABELS.get(id_, item.citation)),
                 tr("figure"): _figure_words(item.value, item.low, item.high),
-                tr("unit"): _unit(item.unit),
+                tr("unit"): tr(item.unit),
                 tr("as of"): item.as_of,
-                tr("kind"): _kind(item.kind),
+                tr("kind"): tr(item.kind),
                 tr("caveat"): caveat,
             }
         )
@@ -177,7 +147,7 @@ def tornado_view(table: pd.DataFrame) -> pd.DataFrame:
             {
                 tr("input"): names.get(row["input"], row["input"]),
                 tr("range"): tr("{low} to {high}").format(
-                    low=_number(row["low"]), high=_number(row["high"])
+                    low=number(row["low"]), high=number(row["high"])
                 ),
                 tr("result at low end"): number(row["at low"], 2),
                 tr("result at high end"): number(row["at high"], 2),

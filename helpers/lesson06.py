@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from helpers.language import language, number_text, tr
-from helpers.sources import Sourced, _citation_text, claim, fact
+from helpers.sources import Sourced, claim, fact
 from helpers.timeline import article_forecasts, brier_breakdown, forecast_outcomes, timeline_table
 
 __all__ = [
@@ -26,20 +26,6 @@ __all__ = [
 def _held_up_words() -> dict[bool | None, str]:
     """How the scoring table says whether an article's statement held up (None: an opinion)."""
     return {True: tr("held up"), False: tr("did not"), None: tr("cannot be settled")}
-
-
-def _kind(kind: str) -> str:
-    """A kind of claim (forecast, reported fact, ...) in the language in use."""
-    kinds = {
-        "estimate": tr("estimate"),
-        "official estimate": tr("official estimate"),
-        "official claim": tr("official claim"),
-        "reported fact": tr("reported fact"),
-        "one side's claim": tr("one side's claim"),
-        "forecast": tr("forecast"),
-        "opinion": tr("opinion"),
-    }
-    return kinds.get(kind, tr(kind))
 
 
 def forecasts_to_make() -> Markdown:
@@ -76,13 +62,13 @@ def article_statements(ids: list[str]) -> pd.DataFrame:
     rows = []
     for claim_id in ids:
         statement = claim(claim_id)
-        citation = _citation_text(statement.id, statement.citation)  # in the language in use
+        citation = statement.shown_citation  # in the language in use
         said_by = citation.replace("BNR Nieuwsradio, citing ", "")
         rows.append(
             {
                 tr("the article says"): _article_words(statement),
                 tr("who says it"): said_by,
-                tr("kind"): _kind(statement.kind),
+                tr("kind"): tr(statement.kind),
             }
         )
     return pd.DataFrame(rows).set_index(tr("the article says"))
@@ -107,7 +93,7 @@ def later_reports(category: str | None = None) -> pd.DataFrame:
     table = table.rename(columns=columns)
     for column in (tr("what was reported"), tr("figure"), tr("source")):
         table[column] = [tr(text) for text in table[column]]
-    table[tr("kind")] = [_kind(kind) for kind in table[tr("kind")]]
+    table[tr("kind")] = [tr(kind) for kind in table[tr("kind")]]
     return table.set_index(tr("date"))
 
 

@@ -74,10 +74,19 @@ class Sourced:
     as_of: str = ""
     kind: str = ""
 
+    @property
+    def shown_citation(self) -> str:
+        """Where it comes from, as a reader of the language in use reads it (the article's
+        outlet and who it cites, or a fact's source, translated; dates as they are).
+
+        >>> claim("russia_losses_per_day").shown_citation
+        'BNR Nieuwsradio, Oct 2024 (Joost Bosman, citing the British Ministry of Defence)'
+        """
+        return _citation_text(self.id, self.citation)
+
     def __repr__(self) -> str:
         shown = "-" if self.value is None else number_text(f"{self.value:,.10g}")
-        citation = _citation_text(self.id, self.citation)
-        return f"{self.id}: {shown} {tr(self.unit)} ({citation})".replace(" ()", "")
+        return f"{self.id}: {shown} {tr(self.unit)} ({self.shown_citation})".replace(" ()", "")
 
 
 def _read_text(path: Path) -> str:
